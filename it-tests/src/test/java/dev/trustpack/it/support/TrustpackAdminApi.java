@@ -1,0 +1,76 @@
+package dev.trustpack.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Trustpack's admin REST API ({@code /admin/realms/{realm}/trustpack/...}) over plain HTTP with a bearer token, as
+ * a SaaS backend or a tenant admin's tool calls it.
+ */
+public final class TrustpackAdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String bearerToken;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public TrustpackAdminApi(String serverUrl, String realm, String bearerToken) {
+        this.base = serverUrl + "/admin/realms/" + realm + "/trustpack";
+        this.bearerToken = bearerToken;
+    }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    public Reply put(String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path);
+        if (jsonBody == null) {
+            return send(request.PUT(HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Reply post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    /** Status and body; {@link #json()} parses the body. */
+    public record Reply(int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + body, e);
+            }
+        }
+
+        /** Keycloak's {"errorMessage": "..."} error body. */
+        public String errorMessage() {
+            return json().path("errorMessage").asText();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.trustpack.it.support;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration of the suite: every Trustpack jar, as packaged by this build, installed into
+ * {@code providers/} of a Keycloak distribution. Test classes share it so the suite starts Keycloak once; a class
+ * that needs other server options gets its own config and pays for a restart (the framework orders classes by
+ * config, so each config starts once).
+ *
+ * <p>Besides the jars: Keycloak's file vault in {@link TestVault#DIR} (the audit webhook secrets), and the test CA
+ * of {@link TestPki} in Keycloak's truststore (the TLS receivers the audit sinks deliver to).
+ */
+public final class TrustpackServerConfig implements KeycloakServerConfig {
+
+    public static final String GROUP_ID = "dev.trustpack";
+
+    /** Artifact ids of every jar the suite installs; each must be a dependency of it-tests' POM. */
+    public static final String[] TRUSTPACK_ARTIFACTS = {
+        "trustpack-common",
+        "trustpack-tenancy",
+        "trustpack-argon2",
+        "trustpack-audit",
+        "trustpack-themes",
+    };
+
+    /** Test-only probes (see test-providers/), installed next to the Trustpack jars. */
+    public static final String TEST_PROVIDERS_ARTIFACT = "trustpack-test-providers";
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        for (String artifactId : TRUSTPACK_ARTIFACTS) {
+            config.dependency(GROUP_ID, artifactId);
+        }
+        config.dependency(GROUP_ID, TEST_PROVIDERS_ARTIFACT);
+        return config.option("metrics-enabled", "true").option("health-enabled", "true")
+                .option("vault", "file").option("vault-dir", TestVault.directory().toString())
+                .option("truststore-paths", TestPki.get().caCertificatePem().toString());
+    }
+}

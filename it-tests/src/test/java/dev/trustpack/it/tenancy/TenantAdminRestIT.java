@@ -1,0 +1,242 @@
+package dev.trustpack.it.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trustpack.it.support.DemoRealm;
+import dev.trustpack.it.support.DirectGrantTest;
+import dev.trustpack.it.support.TestUsers;
+import dev.trustpack.it.support.TrustpackAdminApi;
+import dev.trustpack.it.support.TrustpackAdminApi.Reply;
+import dev.trustpack.it.support.TrustpackServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * The tenant admin REST API: realm administrators manage every tenant; a tenant's Owner or Admin manages only
+ * their own tenant, only roles ranked at or below theirs; anyone else is refused; input is validated before
+ * anything is written; every change is an admin event.
+ */
+@KeycloakIntegrationTest(config = TrustpackServerConfig.class)
+class TenantAdminRestIT extends DirectGrantTest {    private final List<String> createdUsers = new ArrayList<>();
+
+    @AfterEach
+    void deleteCreatedUsers() {
+        createdUsers.forEach(id -> demo.admin().users().delete(id).close());
+        createdUsers.clear();
+    }
+
+    @Test
+    void realmAdminsSeeEveryTenantAndItsMembersWithTheirRoles() throws Exception {
+        Reply tenants = realmAdmin.get("/tenants");
+        assertThat(tenants.status()).isEqualTo(200);
+        assertThat(aliases(tenants.json())).containsExactly("acme", "globex");
+        JsonNode acme = tenants.json().get(0);
+        assertThat(acme.get("name").asText()).isEqualTo("Acme Corp");
+        assertThat(acme.get("domains").get(0).asText()).isEqualTo("acme.example");
+        assertThat(texts(acme.get("roles"))).containsExactly("Owner", "Admin", "Manager", "Viewer");
+
+        Reply members = realmAdmin.get("/tenants/globex/members");
+        assertThat(members.status()).isEqualTo(200);
+        assertThat(members.json()).hasSize(2);
+        for (JsonNode member : members.json()) {
+            String expected = switch (member.get("username").asText()) {
+                case DemoRealm.BOB -> "Owner";
+                case DemoRealm.CAROL -> "Admin";
+                default -> throw new AssertionError("unexpected member " + member);
+            };
+            assertThat(texts(member.get("roles"))).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void aTenantAdminSeesAndChangesOnlyTheirOwnTenant() throws Exception {
+        TrustpackAdminApi alice = apiAs(DemoRealm.ALICE, "openid");
+        String bob = userId(DemoRealm.BOB);
+
+        Reply listed = alice.get("/tenants");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(aliases(listed.json())).containsExactly("acme");
+
+        for (Reply reply : List.of(alice.get("/tenants/globex"), alice.get("/tenants/globex/members"),
+                alice.get("/tenants/globex/members/" + bob), alice.put("/tenants/globex/members/" + bob + "/roles/Viewer", null),
+                alice.delete("/tenants/globex/members/" + bob), alice.put("/tenants/globex/members/" + bob, null))) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+            assertThat(reply.errorMessage()).isEqualTo("No tenant 'globex'");
+        }
+        assertThat(realmAdmin.get("/tenants/globex/members/" + bob + "/roles").body()).isEqualTo("[\"Owner\"]");
+    }
+
+    @Test
+    void usersWhoAdministerNoTenantAreRefused() throws Exception {
+        String erin = createUser("erin", "acme.example");
+        realmAdmin.put("/tenants/acme/members/" + erin, "{\"roles\": [\"Viewer\"]}");
+        TrustpackAdminApi viewer = apiAs(username(erin), "openid");
+
+        assertThat(viewer.get("/tenants").status()).isEqualTo(403);
+        assertThat(viewer.get("/tenants/acme").status()).isEqualTo(404);
+        assertThat(viewer.put("/tenants/acme/members/" + erin + "/roles/Owner", null).status()).isEqualTo(404);
+        assertThat(viewer.get("/tenant-roles").status()).isEqualTo(403);
+        assertThat(realmAdmin.get("/tenants/acme/members/" + erin + "/roles").body()).isEqualTo("[\"Viewer\"]");
+    }
+
+    @Test
+    void tenantAdminsManageOnlyRolesRankedAtOrBelowTheirOwn() throws Exception {
+        // Carol is Admin in globex; Bob is its Owner.
+        TrustpackAdminApi carol = apiAs(DemoRealm.CAROL, "openid organization:globex");
+        String bob = userId(DemoRealm.BOB);
+        String frank = createUser("frank", "globex.example");
+
+        assertThat(carol.put("/tenants/globex/members/" + frank, "{\"roles\": [\"Manager\"]}").status()).isEqualTo(201);
+        assertThat(carol.put("/tenants/globex/members/" + frank + "/roles/Admin", null).status()).isEqualTo(204);
+        assertThat(carol.delete("/tenants/globex/members/" + frank + "/roles/Admin").status()).isEqualTo(204);
+
+        Reply ownerGrant = carol.put("/tenants/globex/members/" + frank + "/roles/Owner", null);
+        assertThat(ownerGrant.status()).isEqualTo(403);
+        assertThat(ownerGrant.errorMessage()).contains("'Owner' is ranked above yours");
+        assertThat(carol.delete("/tenants/globex/members/" + bob + "/roles/Owner").status()).isEqualTo(403);
+        assertThat(carol.delete("/tenants/globex/members/" + bob).status()).as("removing the Owner").isEqualTo(403);
+        assertThat(carol.put("/tenants/globex/members/" + frank + "/roles", "[\"Owner\"]").status()).isEqualTo(403);
+
+        assertThat(realmAdmin.get("/tenants/globex/members/" + frank + "/roles").body()).isEqualTo("[\"Manager\"]");
+        assertThat(realmAdmin.get("/tenants/globex/members/" + bob + "/roles").body()).isEqualTo("[\"Owner\"]");
+
+        // An Owner manages every role.
+        TrustpackAdminApi bobApi = apiAs(DemoRealm.BOB, "openid");
+        assertThat(bobApi.put("/tenants/globex/members/" + frank + "/roles", "[\"Owner\", \"Viewer\"]").status())
+                .isEqualTo(200);
+        assertThat(bobApi.delete("/tenants/globex/members/" + frank).status()).isEqualTo(204);
+    }
+
+    @Test
+    void tenantAdminsAddOnlyUsersWithAVerifiedEmailInTheTenantsDomains() throws Exception {
+        TrustpackAdminApi alice = apiAs(DemoRealm.ALICE, "openid");
+        String inDomain = createUser("grace", "acme.example");
+        String otherDomain = createUser("heidi", "globex.example");
+
+        Reply added = alice.put("/tenants/acme/members/" + inDomain, "{\"roles\": [\"Viewer\"]}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(texts(added.json().get("roles"))).containsExactly("Viewer");
+        assertThat(alice.put("/tenants/acme/members/" + inDomain, null).status()).as("idempotent").isEqualTo(204);
+
+        Reply refused = alice.put("/tenants/acme/members/" + otherDomain, null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorMessage()).contains("verified email in the tenant's domains");
+        assertThat(realmAdmin.get("/tenants/acme/members/" + otherDomain).status()).isEqualTo(404);
+
+        // A realm administrator may add anyone.
+        assertThat(realmAdmin.put("/tenants/acme/members/" + otherDomain, null).status()).isEqualTo(201);
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndWritesNothing() throws Exception {
+        String ivan = createUser("ivan", "acme.example");
+
+        Reply unknownRole = realmAdmin.put("/tenants/acme/members/" + ivan, "{\"roles\": [\"Viewer\", \"Superuser\"]}");
+        assertThat(unknownRole.status()).isEqualTo(400);
+        assertThat(unknownRole.errorMessage())
+                .isEqualTo("Unknown tenant role 'Superuser'; the tenant roles are Owner, Admin, Manager, Viewer");
+        assertThat(realmAdmin.get("/tenants/acme/members/" + ivan).status()).as("not half-added").isEqualTo(404);
+
+        assertThat(realmAdmin.get("/tenants/no-such-tenant").errorMessage()).isEqualTo("No tenant 'no-such-tenant'");
+        Reply noUser = realmAdmin.put("/tenants/acme/members/" + UUID.randomUUID() + "/roles/Viewer", null);
+        assertThat(noUser.status()).isEqualTo(404);
+        assertThat(noUser.errorMessage()).startsWith("No user '");
+        Reply notMember = realmAdmin.put("/tenants/acme/members/" + ivan + "/roles/Viewer", null);
+        assertThat(notMember.status()).isEqualTo(404);
+        assertThat(notMember.errorMessage()).contains("is not a member of tenant 'acme'");
+        assertThat(realmAdmin.get("/tenants?max=0").status()).isEqualTo(400);
+        assertThat(realmAdmin.get("/tenants?first=-1").status()).isEqualTo(400);
+
+        realmAdmin.put("/tenants/acme/members/" + ivan, "{\"roles\": [\"Viewer\"]}");
+        Reply notAnArray = realmAdmin.put("/tenants/acme/members/" + ivan + "/roles", "{\"roles\": \"Owner\"}");
+        assertThat(notAnArray.status()).isEqualTo(400);
+        Reply mixed = realmAdmin.put("/tenants/acme/members/" + ivan + "/roles", "[\"Manager\", \"Nope\"]");
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(realmAdmin.get("/tenants/acme/members/" + ivan + "/roles").body()).as("unchanged").isEqualTo("[\"Viewer\"]");
+    }
+
+    @Test
+    void everyChangeIsAnAdminEventWithTheCaller() throws Exception {
+        String judy = createUser("judy", "acme.example");
+        TrustpackAdminApi alice = apiAs(DemoRealm.ALICE, "openid");
+        long before = System.currentTimeMillis() - 1000;
+        assertThat(alice.put("/tenants/acme/members/" + judy, "{\"roles\": [\"Manager\"]}").status()).isEqualTo(201);
+        assertThat(alice.put("/tenants/acme/members/" + judy + "/roles/Viewer", null).status()).isEqualTo(204);
+        assertThat(alice.delete("/tenants/acme/members/" + judy).status()).isEqualTo(204);
+
+        String aliceId = userId(DemoRealm.ALICE);
+        List<AdminEventRepresentation> events = demo.admin().getAdminEvents().stream()
+                .filter(event -> event.getTime() >= before)
+                .filter(event -> aliceId.equals(event.getAuthDetails().getUserId()))
+                .toList();
+        assertThat(events).extracting(event -> event.getOperationType() + " " + event.getResourceType())
+                .containsExactlyInAnyOrder("CREATE ORGANIZATION_MEMBERSHIP", "CREATE ORGANIZATION_GROUP_MEMBERSHIP",
+                        "DELETE ORGANIZATION_MEMBERSHIP");
+        assertThat(events).allSatisfy(event -> assertThat(event.getResourcePath()).contains(judy));
+    }
+
+    @Test
+    void theRoleSetIsReadableByTenantAdminsAndChangedOnlyByRealmAdmins() throws Exception {
+        TrustpackAdminApi alice = apiAs(DemoRealm.ALICE, "openid");
+        Reply read = alice.get("/tenant-roles");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(texts(read.json().get("roles"))).containsExactly("Owner", "Admin", "Manager", "Viewer");
+        assertThat(texts(read.json().get("adminRoles"))).containsExactly("Owner", "Admin");
+
+        String original = read.body();
+        assertThat(alice.put("/tenant-roles", "{\"roles\": [\"Owner\"], \"adminRoles\": [\"Owner\"]}").status())
+                .isEqualTo(403);
+
+        Reply invalid = realmAdmin.put("/tenant-roles", "{\"roles\": [\"Owner\", \"Viewer\"], \"adminRoles\": [\"Admin\"]}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorMessage()).isEqualTo(
+                "Invalid value for 'trustpack.tenant-admin-roles': 'Admin' is not one of the tenant roles Owner, Viewer");
+        assertThat(realmAdmin.get("/tenant-roles").body()).as("unchanged").isEqualTo(original);
+
+        try {
+            Reply changed = realmAdmin.put("/tenant-roles",
+                    "{\"roles\": [\"Owner\", \"Admin\", \"Manager\", \"Viewer\", \"Auditor\"], \"adminRoles\": [\"Owner\", \"Admin\"]}");
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(demo.admin().toRepresentation().getAttributes())
+                    .containsEntry("trustpack.tenant-roles", "Owner,Admin,Manager,Viewer,Auditor");
+            String carol = userId(DemoRealm.CAROL);
+            assertThat(realmAdmin.put("/tenants/acme/members/" + carol + "/roles/Auditor", null).status()).isEqualTo(204);
+            assertThat(realmAdmin.delete("/tenants/acme/members/" + carol + "/roles/Auditor").status()).isEqualTo(204);
+        } finally {
+            assertThat(realmAdmin.put("/tenant-roles", original).status()).isEqualTo(200);
+        }
+    }
+
+    private String createUser(String name, String domain) {
+        TestUsers.TestUser user = TestUsers.create(demo.admin(), name, domain);
+        createdUsers.add(user.id());
+        return user.id();
+    }
+
+    private String username(String userId) {
+        return demo.admin().users().get(userId).toRepresentation().getUsername();
+    }
+
+    private String userId(String username) {
+        return TestUsers.id(demo.admin(), username);
+    }
+
+    private static List<String> aliases(JsonNode tenants) {
+        List<String> aliases = new ArrayList<>();
+        tenants.forEach(tenant -> aliases.add(tenant.get("alias").asText()));
+        return aliases;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}

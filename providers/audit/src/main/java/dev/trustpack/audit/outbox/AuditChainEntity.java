@@ -1,0 +1,72 @@
+package dev.trustpack.audit.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The head of a realm's hash chain: the last sequence number and hash handed out, and where retention purging has
+ * cut the chain (verification starts there). Sealing and purging lock this row, so one node at a time extends a
+ * realm's chain; logins never touch it.
+ */
+@Entity
+@Table(name = "TRUSTPACK_AUDIT_CHAIN")
+public class AuditChainEntity {
+
+    @Id
+    @Column(name = "REALM_ID", length = 36)
+    private String realmId;
+
+    @Column(name = "LAST_SEQ", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "LAST_HASH", length = 64, nullable = false)
+    private String lastHash;
+
+    @Column(name = "PURGED_SEQ", nullable = false)
+    private long purgedSeq;
+
+    @Column(name = "PURGED_HASH", length = 64, nullable = false)
+    private String purgedHash;
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public long getLastSeq() {
+        return lastSeq;
+    }
+
+    public void setLastSeq(long lastSeq) {
+        this.lastSeq = lastSeq;
+    }
+
+    public String getLastHash() {
+        return lastHash;
+    }
+
+    public void setLastHash(String lastHash) {
+        this.lastHash = lastHash;
+    }
+
+    public long getPurgedSeq() {
+        return purgedSeq;
+    }
+
+    public void setPurgedSeq(long purgedSeq) {
+        this.purgedSeq = purgedSeq;
+    }
+
+    public String getPurgedHash() {
+        return purgedHash;
+    }
+
+    public void setPurgedHash(String purgedHash) {
+        this.purgedHash = purgedHash;
+    }
+}

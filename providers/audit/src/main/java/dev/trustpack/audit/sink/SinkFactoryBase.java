@@ -1,0 +1,125 @@
+package dev.trustpack.audit.sink;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.trustpack.audit.outbox.SinkStateStore;
+import dev.trustpack.common.config.InvalidConfigException;
+import dev.trustpack.common.config.Setting;
+import dev.trustpack.tenancy.TenancyProvider;
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * What every sink factory shares: the common settings ({@link SinkSettings}), validation that turns any bad value into
+ * a 400 naming the setting, and the admin-console metadata.
+ */
+abstract class SinkFactoryBase implements AuditSinkFactory {
+
+    private final String id;
+    private final String helpText;
+    private final List<Setting<?>> ownSettings;
+
+    SinkFactoryBase(String id, String helpText, List<Setting<?>> ownSettings) {
+        this.id = id;
+        this.helpText = helpText;
+        this.ownSettings = ownSettings;
+    }
+
+    /** Creates the sink; its settings were validated when the component was saved. */
+    abstract AuditSink create(KeycloakSession session, SinkSettings settings, Map<String, String> config);
+
+    /** Checks the sink's own settings beyond their individual syntax; throws {@link InvalidConfigException}. */
+    abstract void validate(KeycloakSession session, RealmModel realm, Map<String, String> config);
+
+    @Override
+    public final AuditSink create(KeycloakSession session, ComponentModel model) {
+        Map<String, String> config = SinkSettings.flatten(model);
+        return create(session, SinkSettings.read(config), config);
+    }
+
+    @Override
+    public final void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        Map<String, String> config = SinkSettings.flatten(model);
+        try {
+            SinkSettings settings = SinkSettings.read(config);
+            ownSettings.forEach(setting -> setting.read(config));
+            validate(session, realm, config);
+            requireKnownTenant(session, realm, settings.tenantAlias());
+        } catch (InvalidConfigException e) {
+            // Keycloak formats the message as a MessageFormat pattern; as a parameter it is shown verbatim.
+            throw new ComponentValidationException("{0}", e.getMessage());
+        }
+    }
+
+    /** A sink created through the admin API delivers the records sealed from now on (history: replay). */
+    @Override
+    public final void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        SinkStateStore.of(session).ensure(model.getId(), realm.getId(), System.currentTimeMillis(),
+                SinkStateStore.Start.NEW_RECORDS);
+    }
+
+    @Override
+    public final void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        SinkStateStore.of(session).delete(model.getId());
+    }
+
+    /**
+     * An unknown tenant is refused when a sink is saved in a realm that has tenants. During a realm import the
+     * tenants may not exist yet; a sink whose tenant never appears fails at delivery and is paused with that reason.
+     */
+    private static void requireKnownTenant(KeycloakSession session, RealmModel realm, String alias) {
+        if (alias == null || !realm.isOrganizationsEnabled()) {
+            return;
+        }
+        RealmModel previous = session.getContext().getRealm();
+        try {
+            session.getContext().setRealm(realm);
+            if (session.getProvider(OrganizationProvider.class).count() == 0) {
+                return;
+            }
+            TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
+            if (tenancy != null && tenancy.tenant(alias).isEmpty()) {
+                throw new InvalidConfigException(SinkSettings.TENANT.key(), "there is no tenant '" + alias
+                        + "' in realm '" + realm.getName() + "'");
+            }
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    @Override
+    public final List<ProviderConfigProperty> getConfigProperties() {
+        return Stream.concat(ownSettings.stream(), SinkSettings.ALL.stream()).map(Setting::toProperty).toList();
+    }
+
+    @Override
+    public final String getHelpText() {
+        return helpText;
+    }
+
+    @Override
+    public final String getId() {
+        return id;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

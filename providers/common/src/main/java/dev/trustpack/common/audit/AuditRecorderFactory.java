@@ -1,0 +1,6 @@
+package dev.trustpack.common.audit;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface AuditRecorderFactory extends ProviderFactory<AuditRecorder> {
+}
