@@ -94,7 +94,7 @@ done
 cd "$ROOT"
 if [ "$BUILD" = true ]; then
   echo "==> Building Trustpack jars (no tests)"
-  ./mvnw -B -q -DskipTests -pl '!it-tests,!test-providers' package
+  build_trustpack_jars
 fi
 
 # --- Keycloak distribution (cached) ---------------------------------------------------------------------------

@@ -19,13 +19,11 @@ JAVA="$JAVA_HOME/bin/java"
 
 command -v argon2 >/dev/null && [ -f /usr/include/argon2.h ] && command -v gcc >/dev/null \
   || { echo "Install gcc and Debian's argon2 and libargon2-dev packages (the reference implementation) first." >&2; exit 1; }
-for port in 8080 9000; do
-  port_in_use "$port" && { echo "Port $port is in use; stop what runs there first." >&2; exit 1; }
-done
+require_free_ports 8080 9000
 
 cd "$ROOT"
 echo "==> Building the Trustpack jars"
-./mvnw -B -q -DskipTests -pl '!it-tests' package
+build_trustpack_jars
 DIST="$WORK/keycloak-$KC_VERSION"
 keycloak_dist "$DIST"
 JARS=(providers/common/target/trustpack-common-*[0-9T].jar providers/tenancy/target/trustpack-tenancy-*[0-9T].jar
@@ -54,6 +52,8 @@ run_server() { # variant policy
     --spi-password-hashing--argon2--memory=19456 --spi-password-hashing--argon2--iterations=2 \
     --spi-password-hashing--argon2--parallelism=1 >"$log" 2>&1 &
   local kc=$!
+  # run_server runs in a command substitution: stop this Keycloak whenever that subshell ends, even on an error.
+  trap "kill -TERM $kc 2>/dev/null || true" EXIT
   until [ "$(http_status 9000 /health/ready)" = "200" ]; do
     kill -0 "$kc" 2>/dev/null || { echo "Keycloak ($variant) did not start; see $log" >&2; exit 1; }
     sleep 1

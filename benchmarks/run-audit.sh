@@ -21,13 +21,11 @@ JAVA="$JAVA_HOME/bin/java"
 # shellcheck source=../scripts/lib.sh
 . "$ROOT/scripts/lib.sh"
 
-for port in 8080 9000 "$RECEIVER_PORT"; do
-  port_in_use "$port" && { echo "Port $port is in use; stop what runs there first." >&2; exit 1; }
-done
+require_free_ports 8080 9000 "$RECEIVER_PORT"
 
 cd "$ROOT"
 echo "==> Building the Trustpack jars"
-./mvnw -B -q -DskipTests -pl '!it-tests,!test-providers' package
+build_trustpack_jars
 DIST="$WORK/keycloak-$KC_VERSION"
 keycloak_dist "$DIST"
 JARS=(providers/common/target/trustpack-common-*[0-9T].jar providers/tenancy/target/trustpack-tenancy-*[0-9T].jar

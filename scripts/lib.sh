@@ -2,7 +2,9 @@
 #   KC_VERSION          the Keycloak version pinned in pom.xml
 #   keycloak_dist DIR   unpacks that distribution (fetched once from Maven Central) into DIR, unless already there
 #   port_in_use PORT    true if something listens on 127.0.0.1:PORT
+#   require_free_ports PORT...  exits with a message if something listens on one of them
 #   http_status PORT PATH   the status of GET http://127.0.0.1:PORT/PATH, or nothing (bash /dev/tcp: no curl needed)
+#   build_trustpack_jars    packages the shipped jars with the wrapper: no tests, no test-only modules
 
 KC_VERSION="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/pom.xml" | head -n 1)"
 [ -n "$KC_VERSION" ] || { echo "cannot read keycloak.version from pom.xml" >&2; exit 1; }
@@ -33,6 +35,18 @@ keycloak_dist() {
 
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+require_free_ports() {
+  local port
+  for port in "$@"; do
+    port_in_use "$port" && { echo "Port $port is in use; stop what runs there first." >&2; exit 1; }
+  done
+  return 0
+}
+
+build_trustpack_jars() {
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl '!it-tests,!test-providers' package)
 }
 
 http_status() {

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * A Keycloak of our own, outside the test framework, for what the framework cannot do: kill the server process with
  * SIGKILL and start it again on the same data. It is the distribution the build unpacked into
  * {@code target/standalone-keycloak} (system property {@code trustpack.standalone.keycloak}), with the Trustpack
- * jars of the test classpath, started with {@code kc.sh start-dev} on free loopback ports. Its database is an H2 file,
- * or PostgreSQL when {@code TRUSTPACK_STANDALONE_DB_URL} is set (CI's PostgreSQL run).
+ * jars of the test classpath, started with {@code kc.sh start-dev} on free loopback ports. Its database is an H2 file
+ * that writes every commit at once, or PostgreSQL when {@code TRUSTPACK_STANDALONE_DB_URL} is set (CI's PostgreSQL
+ * run).
  */
 public final class StandaloneKeycloak implements AutoCloseable {
 
@@ -80,14 +81,16 @@ public final class StandaloneKeycloak implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true",
-                "--import-realm", "--log-level=WARN"));
+                "--import-realm", "--log-level=WARN,dev.trustpack:debug"));
         String database = System.getenv("TRUSTPACK_STANDALONE_DB_URL");
         if (database != null && !database.isBlank()) {
             command.addAll(List.of("--db=postgres", "--db-url=" + database,
                     "--db-username=" + System.getenv().getOrDefault("TRUSTPACK_STANDALONE_DB_USER", "postgres"),
                     "--db-password=" + System.getenv().getOrDefault("TRUSTPACK_STANDALONE_DB_PASSWORD", "unused")));
         } else {
-            command.add("--db=dev-file");
+            // H2 writes commits to its file up to half a second later by default, so SIGKILL loses the last commits
+            // (Keycloak's and ours alike). WRITE_DELAY=0 writes each commit before it returns, as PostgreSQL does.
+            command.addAll(List.of("--db=dev-file", "--db-url-properties=;WRITE_DELAY=0"));
         }
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
@@ -109,6 +112,10 @@ public final class StandaloneKeycloak implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor();
         process = null;
+    }
+
+    public Path logFile() {
+        return home.resolve("keycloak.log");
     }
 
     public long pid() {

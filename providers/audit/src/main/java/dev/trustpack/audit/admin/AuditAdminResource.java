@@ -88,23 +88,15 @@ public final class AuditAdminResource {
     @Path("sinks/{id}/pause")
     @Produces(MediaType.APPLICATION_JSON)
     public SinkStatus pause(@PathParam("id") String id) {
-        auth.realm().requireManageEvents();
-        ComponentModel component = requireSink(id);
         String by = auth.adminAuth().getUser() == null ? "an administrator" : auth.adminAuth().getUser().getUsername();
-        SinkStateEntity state = commands().update(id, realm.getId(), sink -> SinkCommands.pause(sink, "paused by " + by));
-        audited(OperationType.ACTION, "sinks/" + id + "/pause", null);
-        return status(component, state);
+        return command(id, OperationType.ACTION, "pause", null, sink -> SinkCommands.pause(sink, "paused by " + by));
     }
 
     @POST
     @Path("sinks/{id}/resume")
     @Produces(MediaType.APPLICATION_JSON)
     public SinkStatus resume(@PathParam("id") String id) {
-        auth.realm().requireManageEvents();
-        ComponentModel component = requireSink(id);
-        SinkStateEntity state = commands().update(id, realm.getId(), SinkCommands::resume);
-        audited(OperationType.ACTION, "sinks/" + id + "/resume", null);
-        return status(component, state);
+        return command(id, OperationType.ACTION, "resume", null, SinkCommands::resume);
     }
 
     /** Body {@code {"from": "2026-11-01T00:00:00Z", "to": "2026-11-02T00:00:00Z"}}: re-deliver records of [from, to). */
@@ -114,7 +106,7 @@ public final class AuditAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response replay(@PathParam("id") String id, ReplayRequest request) {
         auth.realm().requireManageEvents();
-        ComponentModel component = requireSink(id);
+        requireSink(id);
         if (request == null) {
             throw badRequest("Send {\"from\": \"<ISO-8601 instant>\", \"to\": \"<ISO-8601 instant>\"}");
         }
@@ -130,25 +122,31 @@ public final class AuditAdminResource {
             throw badRequest("There are no sealed records of this realm between " + request.from() + " and "
                     + request.to());
         }
-        SinkStateEntity state = commands().update(id, realm.getId(), sink -> {
-            if (sink.getReplayTo() != null) {
-                throw new SinkCommands.Conflict("A replay of records " + sink.getReplayCursor() + " to "
-                        + sink.getReplayTo() + " is in progress; cancel it with DELETE .../replay first");
-            }
-            SinkCommands.startReplay(sink, first.getAsLong() - 1, through);
-        });
-        audited(OperationType.ACTION, "sinks/" + id + "/replay", Map.of("from", request.from(), "to", request.to()));
-        return Response.accepted(status(component, state)).build();
+        SinkStatus status = command(id, OperationType.ACTION, "replay",
+                Map.of("from", request.from(), "to", request.to()), sink -> {
+                    if (sink.getReplayTo() != null) {
+                        throw new SinkCommands.Conflict("A replay of records " + sink.getReplayCursor() + " to "
+                                + sink.getReplayTo() + " is in progress; cancel it with DELETE .../replay first");
+                    }
+                    SinkCommands.startReplay(sink, first.getAsLong() - 1, through);
+                });
+        return Response.accepted(status).build();
     }
 
     @DELETE
     @Path("sinks/{id}/replay")
     @Produces(MediaType.APPLICATION_JSON)
     public SinkStatus cancelReplay(@PathParam("id") String id) {
+        return command(id, OperationType.DELETE, "replay", null, SinkCommands::endReplay);
+    }
+
+    /** Changes a sink's progress row as a realm admin asked, records that as an admin event, returns the new status. */
+    private SinkStatus command(String id, OperationType operation, String action, Object representation,
+                               Consumer<SinkStateEntity> change) {
         auth.realm().requireManageEvents();
         ComponentModel component = requireSink(id);
-        SinkStateEntity state = commands().update(id, realm.getId(), SinkCommands::endReplay);
-        audited(OperationType.DELETE, "sinks/" + id + "/replay", null);
+        SinkStateEntity state = commands().update(id, realm.getId(), change);
+        audited(operation, "sinks/" + id + "/" + action, representation);
         return status(component, state);
     }
 

@@ -1,5 +1,6 @@
 package dev.trustpack.audit.sink;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.trustpack.audit.record.SealedRecord;
@@ -13,6 +14,9 @@ import org.keycloak.provider.Provider;
 public interface AuditSink extends Provider {
 
     SinkSettings settings();
+
+    /** The longest one {@link #deliver} may take; the sink ends an attempt that runs longer. */
+    Duration attemptLimit();
 
     /**
      * Sends one batch, in sequence order. Must not return {@link DeliveryResult.Outcome#DELIVERED} unless the

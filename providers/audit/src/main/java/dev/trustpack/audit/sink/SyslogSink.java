@@ -8,9 +8,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -33,10 +30,9 @@ final class SyslogSink implements AuditSink {
     private final SyslogFormat format;
     private final Duration connectTimeout;
     private final Duration timeout;
-    private final ScheduledExecutorService watchdog;
 
     SyslogSink(SinkSettings settings, String host, int port, SSLSocketFactory sslSockets, SyslogFormat format,
-               Duration connectTimeout, Duration timeout, ScheduledExecutorService watchdog) {
+               Duration connectTimeout, Duration timeout) {
         this.settings = settings;
         this.host = host;
         this.port = port;
@@ -44,7 +40,6 @@ final class SyslogSink implements AuditSink {
         this.format = format;
         this.connectTimeout = connectTimeout;
         this.timeout = timeout;
-        this.watchdog = watchdog;
     }
 
     @Override
@@ -55,8 +50,18 @@ final class SyslogSink implements AuditSink {
     @Override
     public DeliveryResult deliver(String batchId, List<SealedRecord> records) {
         Socket socket = new Socket();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> closeQuietly(socket),
-                connectTimeout.toMillis() + timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (AttemptDeadline deadline = AttemptDeadline.start(attemptLimit(), () -> closeQuietly(socket))) {
+            return send(socket, records, deadline);
+        }
+    }
+
+    /** Connect, then the whole batch: socket writes have no timeout of their own, so the deadline bounds them. */
+    @Override
+    public Duration attemptLimit() {
+        return connectTimeout.plus(timeout);
+    }
+
+    private DeliveryResult send(Socket socket, List<SealedRecord> records, AttemptDeadline deadline) {
         try (Socket connected = connect(socket)) {
             OutputStream out = new BufferedOutputStream(connected.getOutputStream(), 64 * 1024);
             for (SealedRecord record : records) {
@@ -67,10 +72,7 @@ final class SyslogSink implements AuditSink {
             out.flush();
             return DeliveryResult.delivered();
         } catch (IOException e) {
-            boolean overran = deadline.isDone() && !deadline.isCancelled();
-            return DeliveryResult.failed(overran ? "timed out writing the batch" : Failures.describe(e));
-        } finally {
-            deadline.cancel(false);
+            return DeliveryResult.failed(deadline.passed() ? "timed out writing the batch" : Failures.describe(e));
         }
     }
 

@@ -5,8 +5,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -40,13 +38,6 @@ public final class SyslogSinkFactory extends SinkFactoryBase {
     static final IntSetting TIMEOUT_MS = new IntSetting("timeout-ms", "Write timeout (ms)",
             "Longest time to write one batch; a stalled receiver fails the attempt.", 10000, 100, 60000);
 
-    /** Closes sockets whose batch overruns its write timeout (socket writes have no timeout of their own). */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "trustpack-audit-syslog-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private static final String HOSTNAME = localHostname();
     private static final String PROC_ID = Long.toString(ProcessHandle.current().pid());
 
@@ -69,8 +60,7 @@ public final class SyslogSinkFactory extends SinkFactoryBase {
         SyslogFormat format = new SyslogFormat(FACILITY.read(config), HOSTNAME, APP_NAME.read(config), PROC_ID,
                 STRUCTURED_DATA_ID.read(config));
         return new SyslogSink(settings, HOST.read(config), PORT.read(config), sslSockets, format,
-                Duration.ofMillis(CONNECT_TIMEOUT_MS.read(config)), Duration.ofMillis(TIMEOUT_MS.read(config)),
-                WATCHDOG);
+                Duration.ofMillis(CONNECT_TIMEOUT_MS.read(config)), Duration.ofMillis(TIMEOUT_MS.read(config)));
     }
 
     @Override

@@ -37,6 +37,7 @@ final class WebhookSink implements AuditSink {
     private final String unusableReason;
     private final CloseableHttpClient http;
     private final RequestConfig requestConfig;
+    private final Duration attemptLimit;
 
     WebhookSink(SinkSettings settings, URI url, WebhookSignature signature, String unusableReason,
                 CloseableHttpClient http, Duration connectTimeout, Duration timeout) {
@@ -51,6 +52,13 @@ final class WebhookSink implements AuditSink {
                 .setSocketTimeout((int) timeout.toMillis())
                 .setRedirectsEnabled(false)
                 .build();
+        this.attemptLimit = connectTimeout.plus(timeout);
+    }
+
+    /** Connect, then the response: the socket timeout alone would let a slowly dripping answer run on. */
+    @Override
+    public Duration attemptLimit() {
+        return attemptLimit;
     }
 
     @Override
@@ -72,12 +80,19 @@ final class WebhookSink implements AuditSink {
         post.setHeader(SIGNATURE_HEADER, signature.sign(batchId, timestamp, body));
         post.setHeader("User-Agent", "Trustpack-Audit/" + TrustpackVersion.of(WebhookSink.class));
         post.setEntity(new StringEntity(body, ContentType.create(CloudEvents.BATCH_CONTENT_TYPE, StandardCharsets.UTF_8)));
+        try (AttemptDeadline deadline = AttemptDeadline.start(attemptLimit, post::abort)) {
+            return send(post, deadline);
+        }
+    }
+
+    private DeliveryResult send(HttpPost post, AttemptDeadline deadline) {
         try (CloseableHttpResponse response = http.execute(post)) {
             int status = response.getStatusLine().getStatusCode();
             drainSmall(response.getEntity());
             return classify(status);
         } catch (IOException e) {
-            return DeliveryResult.failed(Failures.describe(e));
+            return DeliveryResult.failed(deadline.passed() ? "no complete answer within " + attemptLimit.toMillis()
+                    + " ms" : Failures.describe(e));
         } catch (RuntimeException e) {
             post.abort();
             return DeliveryResult.failed("unexpected failure (" + e.getClass().getSimpleName() + ")");

@@ -132,7 +132,7 @@ final class SinkDelivery {
         if (window.pinnedThrough() == null) {
             window = SinkProgress.pin(state, window, last);
         }
-        SinkProgress.claim(state, node, now, settings.claimLease().toMillis());
+        SinkProgress.claim(state, node, now, settings.claimLease(sink.attemptLimit()).toMillis());
         return new Shipment(sinkId, component.getName(), tags, window, records,
                 SinkProgress.batchId(state, window, records.get(0).seq(), last), sink);
     }
@@ -170,6 +170,8 @@ final class SinkDelivery {
                 return true;
             }
             case FAILED -> {
+                LOG.debugf("Audit sink '%s': batch %s failed: %s", shipment.sinkName(), shipment.batchId(),
+                        result.detail());
                 metrics.failed(shipment.tags(), "failed", nanos);
                 RealmModel realm = session.realms().getRealm(state.getRealmId());
                 if (SinkProgress.failed(state, result.detail(), sinkSettings, now, ThreadLocalRandom.current().nextDouble())

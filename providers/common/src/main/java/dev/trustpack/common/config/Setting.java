@@ -13,7 +13,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  *
  * @param <T> the typed value
  */
-public abstract sealed class Setting<T> permits IntSetting, LongSetting, BooleanSetting, StringSetting,
+public abstract sealed class Setting<T> permits IntSetting, BooleanSetting, StringSetting,
         VaultReferenceSetting {
 
     private final String key;
