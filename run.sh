@@ -144,8 +144,11 @@ if [ "$DB" = postgres ]; then
   export KC_DB_URL="${DB_URL:-jdbc:postgresql://127.0.0.1:5432/trustpack}"
   export KC_DB_USERNAME="${DB_USERNAME:-postgres}"
   export KC_DB_PASSWORD="${DB_PASSWORD:-${TRUSTPACK_DB_PASSWORD:-}}"
+  unset KC_DB_URL_PROPERTIES
 else
   unset KC_DB KC_DB_URL KC_DB_USERNAME KC_DB_PASSWORD
+  # H2 would write commits to its file up to half a second late; a crash then loses them (audit records too).
+  export KC_DB_URL_PROPERTIES=";WRITE_DELAY=0"
 fi
 
 # --- Start ----------------------------------------------------------------------------------------------------
