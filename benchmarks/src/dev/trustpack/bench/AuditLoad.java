@@ -269,7 +269,12 @@ public final class AuditLoad {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Daemon threads: HttpServer.stop leaves its executor running, which would keep this JVM alive.
+        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return server;
     }
