@@ -151,6 +151,23 @@ class WebhookDeliveryIT extends DirectGrantTest {
     }
 
     @Test
+    void anAnswerThatNeverFinishesIsCutOffAtTheAttemptDeadline() throws Exception {
+        WebhookReceiver receiver = receiver();
+        receiver.dribble(Duration.ofMillis(300));
+        String sinkId = sink(receiver, Map.of("connect-timeout-ms", "500", "timeout-ms", "1000"));
+        List<String> recordIds = logins(user(), 1);
+
+        // A byte every 300 ms never trips the 1 s socket timeout; the 1.5 s deadline of the attempt does.
+        JsonNode cutOff = AuditSinks.awaitStatus(realmAdmin, sinkId,
+                s -> s.path("lastError").asText().equals("no complete answer within 1500 ms"), WAIT);
+        assertThat(cutOff.path("delivered").asLong()).isZero();
+        assertThat(receiver.acceptedEvents()).isEmpty();
+
+        receiver.dribble(Duration.ZERO);
+        awaitAll(receiver, recordIds);
+    }
+
+    @Test
     void aSinkFailingTooOftenIsPausedWithAnAlertUntilResumed() throws Exception {
         WebhookReceiver receiver = receiver();
         receiver.answer(503);

@@ -37,8 +37,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String PATH = "/audit";
+    private static final int DRIBBLED_BODY_BYTES = 64;
 
-    /** One request as received. {@code status} is what the receiver answered. */
+    /** One request as received. {@code status} is what the receiver answered (0: an answer it dribbled). */
     public record Delivery(Instant receivedAt, String webhookId, long timestamp, boolean signatureValid,
                            String body, List<JsonNode> events, int status) {
     }
@@ -50,6 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile int status = 200;
     private volatile long delayMillis;
     private volatile String refuseMarker;
+    private volatile long dribbleMillis;
     private int port;
     private HttpServer server;
 
@@ -85,6 +87,14 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Wait this long before answering (longer than the sink's timeout makes it time out). */
     public void delay(Duration delay) {
         this.delayMillis = delay.toMillis();
+    }
+
+    /**
+     * Answer with a short body sent one byte per interval: never silent for long, so no socket timeout ends it; only
+     * an overall deadline does.
+     */
+    public void dribble(Duration interval) {
+        this.dribbleMillis = interval.toMillis();
     }
 
     /** Answer 400 to any batch whose body contains the marker; others as usual. */
@@ -207,9 +217,22 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         String marker = refuseMarker;
         int answer = !valid ? 401 : marker != null && body.contains(marker) ? 400 : status;
-        deliveries.add(new Delivery(receivedAt, id, timestamp, valid, body, events, answer));
+        long dribble = dribbleMillis;
+        // A dribbled answer is never complete, so it counts as no answer (status 0), never as accepted.
+        deliveries.add(new Delivery(receivedAt, id, timestamp, valid, body, events, dribble > 0 ? 0 : answer));
         try {
-            exchange.sendResponseHeaders(answer, -1);
+            if (dribble > 0) {
+                exchange.sendResponseHeaders(answer, DRIBBLED_BODY_BYTES);
+                for (int i = 0; i < DRIBBLED_BODY_BYTES; i++) {
+                    exchange.getResponseBody().write('.');
+                    exchange.getResponseBody().flush();
+                    sleep(dribble);
+                }
+            } else {
+                exchange.sendResponseHeaders(answer, -1);
+            }
+        } catch (IOException clientGone) {
+            // The sender gave up on the dribbled answer: what a deadline is for.
         } finally {
             exchange.close();
         }
