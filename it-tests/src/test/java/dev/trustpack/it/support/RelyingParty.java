@@ -184,9 +184,32 @@ public final class RelyingParty implements AutoCloseable {
     }
 
     public TokenResponse refresh(String refreshToken) throws IOException, InterruptedException {
+        return refresh(refreshToken, null);
+    }
+
+    /** A refresh grant; {@code scope} null sends none (the grant's own scope applies). */
+    public TokenResponse refresh(String refreshToken, String scope) throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "refresh_token");
         params.put("refresh_token", refreshToken);
+        if (scope != null) {
+            params.put("scope", scope);
+        }
+        return postToken(params);
+    }
+
+    /**
+     * Standard token exchange (RFC 8693, Keycloak's V2) of another client's access token, as a backend does that
+     * received it; {@code scope} null sends none.
+     */
+    public TokenResponse exchange(String subjectAccessToken, String scope) throws IOException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        params.put("subject_token", subjectAccessToken);
+        params.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        if (scope != null) {
+            params.put("scope", scope);
+        }
         return postToken(params);
     }
 
@@ -310,6 +333,10 @@ public final class RelyingParty implements AutoCloseable {
 
         public String error() {
             return (String) body.get("error");
+        }
+
+        public String errorDescription() {
+            return (String) body.get("error_description");
         }
     }
 }

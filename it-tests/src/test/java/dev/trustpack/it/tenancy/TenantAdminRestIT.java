@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustpack.it.support.DemoRealm;
@@ -24,7 +29,9 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * anything is written; every change is an admin event.
  */
 @KeycloakIntegrationTest(config = TrustpackServerConfig.class)
-class TenantAdminRestIT extends DirectGrantTest {    private final List<String> createdUsers = new ArrayList<>();
+class TenantAdminRestIT extends DirectGrantTest {
+
+    private final List<String> createdUsers = new ArrayList<>();
 
     @AfterEach
     void deleteCreatedUsers() {
@@ -175,6 +182,7 @@ class TenantAdminRestIT extends DirectGrantTest {    private final List<String> 
         List<AdminEventRepresentation> events = demo.admin().getAdminEvents().stream()
                 .filter(event -> event.getTime() >= before)
                 .filter(event -> aliceId.equals(event.getAuthDetails().getUserId()))
+                .filter(event -> event.getResourcePath() != null && event.getResourcePath().contains(judy))
                 .toList();
         assertThat(events).extracting(event -> event.getOperationType() + " " + event.getResourceType())
                 .containsExactlyInAnyOrder("CREATE ORGANIZATION_MEMBERSHIP", "CREATE ORGANIZATION_GROUP_MEMBERSHIP",
@@ -212,6 +220,111 @@ class TenantAdminRestIT extends DirectGrantTest {    private final List<String> 
         } finally {
             assertThat(realmAdmin.put("/tenant-roles", original).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aTokenGivesTenantAdminPowersOnlyInTheTenantItIsFor() throws Exception {
+        // Carol is Viewer in acme and Admin in globex: her acme token administers nothing.
+        TrustpackAdminApi carolForAcme = apiAs(DemoRealm.CAROL, "openid organization:acme");
+        String bob = userId(DemoRealm.BOB);
+
+        assertThat(carolForAcme.get("/tenants").status()).isEqualTo(403);
+        Reply changeInGlobex = carolForAcme.put("/tenants/globex/members/" + bob + "/roles/Viewer", null);
+        assertThat(changeInGlobex.status()).isEqualTo(404);
+        assertThat(changeInGlobex.errorMessage()).isEqualTo("No tenant 'globex'");
+        assertThat(carolForAcme.get("/tenants/globex/members").status()).isEqualTo(404);
+        assertThat(realmAdmin.get("/tenants/globex/members/" + bob + "/roles").body()).isEqualTo("[\"Owner\"]");
+
+        TrustpackAdminApi carolForGlobex = apiAs(DemoRealm.CAROL, "openid organization:globex");
+        Reply listed = carolForGlobex.get("/tenants");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(aliases(listed.json())).containsExactly("globex");
+        assertThat(carolForGlobex.get("/tenants/acme").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTenantAlwaysKeepsAnOwner() throws Exception {
+        String alice = userId(DemoRealm.ALICE);
+        String bob = userId(DemoRealm.BOB);
+        TrustpackAdminApi aliceApi = apiAs(DemoRealm.ALICE, "openid");
+        TrustpackAdminApi bobApi = apiAs(DemoRealm.BOB, "openid");
+
+        Reply ownRole = aliceApi.delete("/tenants/acme/members/" + alice + "/roles/Owner");
+        assertThat(ownRole.status()).isEqualTo(409);
+        assertThat(ownRole.errorMessage()).isEqualTo("'alice' is the only Owner of tenant 'acme'; a tenant always keeps "
+                + "at least one Owner. Grant Owner to another member first.");
+        assertThat(aliceApi.put("/tenants/acme/members/" + alice + "/roles", "[\"Admin\"]").status()).isEqualTo(409);
+        assertThat(bobApi.delete("/tenants/globex/members/" + bob).status()).isEqualTo(409);
+        assertThat(realmAdmin.delete("/tenants/globex/members/" + bob).status()).as("realm admins too").isEqualTo(409);
+        assertThat(realmAdmin.get("/tenants/acme/members/" + alice + "/roles").body()).isEqualTo("[\"Owner\"]");
+        assertThat(realmAdmin.get("/tenants/globex/members/" + bob + "/roles").body()).isEqualTo("[\"Owner\"]");
+
+        // With a second Owner, the first may step down.
+        String kate = createUser("kate", "acme.example");
+        assertThat(realmAdmin.put("/tenants/acme/members/" + kate, "{\"roles\": [\"Owner\"]}").status()).isEqualTo(201);
+        try {
+            assertThat(aliceApi.delete("/tenants/acme/members/" + alice + "/roles/Owner").status()).isEqualTo(204);
+            assertThat(realmAdmin.delete("/tenants/acme/members/" + kate + "/roles/Owner").status())
+                    .as("now kate is the only Owner").isEqualTo(409);
+        } finally {
+            assertThat(realmAdmin.put("/tenants/acme/members/" + alice + "/roles/Owner", null).status()).isEqualTo(204);
+        }
+    }
+
+    /** Two changes at once that would each leave one Owner: the tenant keeps one, whichever wins. */
+    @Test
+    void concurrentRemovalsOfTheLastTwoOwnersLeaveOne() throws Exception {
+        String first = createUser("owner1", "acme.example");
+        String second = createUser("owner2", "acme.example");
+        for (String owner : List.of(first, second)) {
+            assertThat(realmAdmin.put("/tenants/acme/members/" + owner, "{\"roles\": [\"Owner\"]}").status())
+                    .isEqualTo(201);
+        }
+        String alice = userId(DemoRealm.ALICE);
+        assertThat(realmAdmin.delete("/tenants/acme/members/" + alice + "/roles/Owner").status()).isEqualTo(204);
+        try {
+            for (int round = 0; round < 5; round++) {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    CountDownLatch start = new CountDownLatch(1);
+                    List<Future<Integer>> replies = new ArrayList<>();
+                    for (String owner : List.of(first, second)) {
+                        replies.add(pool.submit(() -> {
+                            start.await();
+                            return realmAdmin.delete("/tenants/acme/members/" + owner + "/roles/Owner").status();
+                        }));
+                    }
+                    start.countDown();
+                    List<Integer> statuses = new ArrayList<>();
+                    for (Future<Integer> reply : replies) {
+                        statuses.add(reply.get(30, TimeUnit.SECONDS));
+                    }
+                    assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(204, 409);
+                } finally {
+                    pool.shutdownNow();
+                }
+                long owners = realmAdmin.get("/tenants/acme/members").json().findValues("roles").stream()
+                        .filter(roles -> roles.toString().contains("\"Owner\"")).count();
+                assertThat(owners).as("round %d", round).isEqualTo(1);
+                for (String owner : List.of(first, second)) {
+                    realmAdmin.put("/tenants/acme/members/" + owner + "/roles/Owner", null);
+                }
+            }
+        } finally {
+            assertThat(realmAdmin.put("/tenants/acme/members/" + alice + "/roles/Owner", null).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void queryParametersThatAreNotNumbersAreBadRequests() throws Exception {
+        for (String query : List.of("/tenants?first=abc", "/tenants?max=ten", "/tenants/acme/members?first=1.5",
+                "/tenants/acme/members?max=99999999999")) {
+            Reply reply = realmAdmin.get(query);
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.json().path("field").asText()).as(query).isIn("first", "max");
+        }
+        assertThat(realmAdmin.get("/tenants?first=abc").errorMessage())
+                .isEqualTo("Query parameter 'first' must be an integer 0 or more, not 'abc'");
     }
 
     private String createUser(String name, String domain) {

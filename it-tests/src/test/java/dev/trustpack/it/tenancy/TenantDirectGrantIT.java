@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.TrustpackServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.EventType;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.annotations.InjectEvents;
@@ -61,7 +64,7 @@ class TenantDirectGrantIT extends DirectGrantTest {
         assertNoTenantRolesInGlobalRoleClaims(access);
 
         TokenResponse refreshed = client.refresh(globex.refreshToken());
-        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.status()).as("%s", refreshed.body()).isEqualTo(200);
         assertTenant(claims(refreshed.accessToken()), "globex", "Globex Corporation", List.of("Admin"));
     }
 
@@ -134,6 +137,69 @@ class TenantDirectGrantIT extends DirectGrantTest {
             directGrantClient.admin().getProtocolMappers().getMappers().stream()
                     .filter(mapper -> "oidc-usermodel-attribute-mapper".equals(mapper.getProtocolMapper()))
                     .forEach(mapper -> directGrantClient.admin().getProtocolMappers().delete(mapper.getId()));
+            profile.setUnmanagedAttributePolicy(previousPolicy);
+            demo.admin().users().userProfile().update(profile);
+        }
+    }
+
+    /**
+     * Lightweight access tokens skip every mapper not marked for them. An attacker-fed user-attribute mapper marked
+     * for them still cannot write the tenant claims: Trustpack's mapper cleans them in every token type, and adds its
+     * own unless told not to.
+     */
+    @Test
+    void lightweightAccessTokensCarryOnlyTrustpacksTenantClaims() throws Exception {
+        UPConfig profile = demo.admin().users().userProfile().getConfiguration();
+        UPConfig.UnmanagedAttributePolicy previousPolicy = profile.getUnmanagedAttributePolicy();
+        ProtocolMapperRepresentation ours = directGrantClient.admin().getProtocolMappers().getMappers().stream()
+                .filter(mapper -> "trustpack-tenant-claims".equals(mapper.getProtocolMapper())).findFirst().orElseThrow();
+        try {
+            profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
+            demo.admin().users().userProfile().update(profile);
+            ClientRepresentation lightweightClient = directGrantClient.admin().toRepresentation();
+            lightweightClient.getAttributes().put("client.use.lightweight.access.token.enabled", "true");
+            directGrantClient.admin().update(lightweightClient);
+            for (String claim : List.of("tenant", "tenant_roles")) {
+                ProtocolMapperRepresentation attacker = TestClients.userAttribute(claim, claim, "String");
+                Map<String, String> config = new HashMap<>(attacker.getConfig());
+                config.put("lightweight.claim", "true");
+                attacker.setConfig(config);
+                directGrantClient.admin().getProtocolMappers().createMapper(attacker).close();
+            }
+            TokenResponse aliceTokens = client.passwordGrant(DemoRealm.ALICE, DemoRealm.PASSWORD, "openid");
+            assertThat(updateOwnAttributes(aliceTokens.accessToken(), DemoRealm.ALICE, Map.of(
+                    "tenant_roles", List.of("Owner", "Admin"), "tenant", List.of("globex"))).statusCode()).isEqualTo(204);
+
+            TokenResponse lightweight = client.passwordGrant(DemoRealm.ALICE, DemoRealm.PASSWORD, "openid");
+            Map<String, Object> access = claims(lightweight.accessToken());
+            assertThat(access).as("a lightweight token").doesNotContainKey("preferred_username");
+            assertTenant(access, "acme", "Acme Corp", List.of("Owner"));
+            TokenResponse refreshed = client.refresh(lightweight.refreshToken(), "openid");
+            assertThat(refreshed.status()).as("%s", refreshed.body()).isEqualTo(200);
+            assertTenant(claims(refreshed.accessToken()), "acme", "Acme Corp", List.of("Owner"));
+
+            // Told to leave lightweight tokens out, Trustpack's mapper still removes what the attacker's wrote.
+            ProtocolMapperRepresentation off = directGrantClient.admin().getProtocolMappers().getMapperById(ours.getId());
+            Map<String, String> offConfig = new HashMap<>(off.getConfig());
+            offConfig.put("lightweight.claim", "false");
+            off.setConfig(offConfig);
+            directGrantClient.admin().getProtocolMappers().update(off.getId(), off);
+            Map<String, Object> without = claims(client.passwordGrant(DemoRealm.ALICE, DemoRealm.PASSWORD, "openid")
+                    .accessToken());
+            assertThat(without).doesNotContainKeys("tenant", "tenant_roles");
+        } finally {
+            // Keycloak's client update keeps attributes a representation leaves out: switch it off explicitly.
+            ClientRepresentation current = directGrantClient.admin().toRepresentation();
+            current.getAttributes().put("client.use.lightweight.access.token.enabled", "false");
+            directGrantClient.admin().update(current);
+            directGrantClient.admin().getProtocolMappers().getMappers().stream()
+                    .filter(mapper -> "oidc-usermodel-attribute-mapper".equals(mapper.getProtocolMapper()))
+                    .forEach(mapper -> directGrantClient.admin().getProtocolMappers().delete(mapper.getId()));
+            Map<String, String> restored = new HashMap<>(ours.getConfig());
+            restored.remove("lightweight.claim");
+            ours.setConfig(restored);
+            directGrantClient.admin().getProtocolMappers().update(ours.getId(), ours);
+            demo.admin().users().get(userId(DemoRealm.ALICE)).update(withoutAttributes(DemoRealm.ALICE));
             profile.setUnmanagedAttributePolicy(previousPolicy);
             demo.admin().users().userProfile().update(profile);
         }

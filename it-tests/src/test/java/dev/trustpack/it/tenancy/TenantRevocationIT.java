@@ -30,7 +30,9 @@ import org.openqa.selenium.By;
 class TenantRevocationIT extends DirectGrantTest {
 
     @InjectWebDriver
-    ManagedWebDriver browser;    private String daveId;
+    ManagedWebDriver browser;
+
+    private String daveId;
     private String daveUsername;
 
     @BeforeEach

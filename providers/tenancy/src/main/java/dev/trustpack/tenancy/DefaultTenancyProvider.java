@@ -1,21 +1,39 @@
 package dev.trustpack.tenancy;
 
+import java.net.IDN;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.trustpack.common.log.WarnOnce;
+import dev.trustpack.tenancy.policy.PolicyCatalog;
+import dev.trustpack.tenancy.policy.PolicyWarnings;
+import dev.trustpack.tenancy.policy.StoredTenantPolicies;
+import dev.trustpack.tenancy.policy.TenantPolicies;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.jpa.entities.GroupEntity;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -24,13 +42,26 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     private static final Logger LOG = Logger.getLogger(DefaultTenancyProvider.class);
 
+    /** Anchored: a role or group merely named like a tenant path is not a tenant. */
+    private static final Pattern TRUSTPACK_TENANT_PATH = Pattern.compile("^trustpack/tenants/([^/?#]+)(?:[/?#]|$)");
+    private static final Pattern ORGANIZATION_PATH = Pattern.compile("^organizations/([^/?#]+)(?:[/?#]|$)");
+    private static final int MAX_DOMAIN_LENGTH = 253;
+
     private final KeycloakSession session;
     private final TenantRoleSet serverDefaults;
+    private final PolicyCatalog policyCatalog;
+    private final PolicyWarnings policyWarnings;
+    private final WarnOnce configWarnings;
     private TenantRoleSet realmRoleSet;
+    private TenantPolicies policies;
 
-    DefaultTenancyProvider(KeycloakSession session, TenantRoleSet serverDefaults) {
+    DefaultTenancyProvider(KeycloakSession session, TenantRoleSet serverDefaults, PolicyCatalog policyCatalog,
+                           PolicyWarnings policyWarnings, WarnOnce configWarnings) {
         this.session = session;
         this.serverDefaults = serverDefaults;
+        this.policyCatalog = policyCatalog;
+        this.policyWarnings = policyWarnings;
+        this.configWarnings = configWarnings;
     }
 
     @Override
@@ -54,6 +85,40 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
+    public Optional<Tenant> tenantByVerifiedDomain(String domain) {
+        String normalized = normalizeDomain(domain);
+        if (normalized == null || !organizations().isEnabled()) {
+            return Optional.empty();
+        }
+        OrganizationModel organization = organizations().getByDomainName(normalized);
+        if (organization == null || !organization.isEnabled()) {
+            return Optional.empty();
+        }
+        boolean ownsVerified = organization.getDomains()
+                .filter(OrganizationDomainModel::isVerified)
+                .map(OrganizationDomainModel::getName)
+                .anyMatch(owned -> normalized.equals(normalizeDomain(owned)));
+        return ownsVerified ? Optional.of(Tenant.of(organization)) : Optional.empty();
+    }
+
+    /**
+     * The ASCII (IDNA) lower-case form of a host name, or null if it is not one. No trailing dot, no empty label:
+     * those would let {@code acme.example.} pass for {@code acme.example}.
+     */
+    static String normalizeDomain(String domain) {
+        if (domain == null || domain.isEmpty() || domain.length() > MAX_DOMAIN_LENGTH || domain.startsWith(".")
+                || domain.endsWith(".") || domain.contains("..") || !domain.strip().equals(domain)) {
+            return null;
+        }
+        try {
+            String ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            return ascii.isEmpty() || ascii.length() > MAX_DOMAIN_LENGTH ? null : ascii;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
     public List<Tenant> tenantsOf(UserModel user) {
         if (!organizations().isEnabled()) {
             return List.of();
@@ -68,7 +133,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
     @Override
     public boolean isMember(Tenant tenant, UserModel user) {
         OrganizationModel organization = organization(tenant);
-        return organization != null && organizations().isMember(organization, user);
+        return organization != null && user != null && organizations().isMember(organization, user);
     }
 
     @Override
@@ -88,7 +153,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
     @Override
     public List<String> rolesOf(Tenant tenant, UserModel user) {
         OrganizationModel organization = organization(tenant);
-        if (organization == null || !organizations().isMember(organization, user)) {
+        if (organization == null || user == null || !organizations().isMember(organization, user)) {
             return List.of();
         }
         TenantRoleSet roleSet = roleSet();
@@ -106,24 +171,85 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
-    public Optional<Tenant> activeTenant(ClientSessionContext clientSessionContext, UserModel user) {
-        TenantScope.Request requested = TenantScope.parse(clientSessionContext.getScopeString(true));
-        Optional<Tenant> tenant = switch (requested.kind()) {
-            case SPECIFIC -> tenant(requested.alias());
-            case UNSPECIFIED -> tenantById(clientSessionContext.getClientSession().getNote(ACTIVE_TENANT_NOTE));
-            case INVALID -> Optional.empty();
-        };
-        return tenant.filter(t -> isMember(t, user));
+    public void activate(AuthenticationSessionModel authSession, UserModel user, EventBuilder event, Tenant tenant) {
+        Tenant current = tenantById(tenant.id()).filter(t -> isMember(t, user)).orElseThrow(() ->
+                new TenancyException(TenancyException.Kind.NOT_FOUND, "You are not a member of the requested tenant"));
+        authSession.setClientNote(ACTIVE_TENANT_NOTE, current.id());
+        // Keycloak's own organization mappers and its "organization" (any) scope read this note.
+        authSession.setClientNote(OrganizationModel.ORGANIZATION_ATTRIBUTE, current.id());
+        ClientModel client = authSession.getClient();
+        if (TenantScope.isAvailableTo(client)) {
+            // The binding: this login's code, and every token of its grant, carry organization:<alias> in their scope.
+            authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM,
+                    TenantScope.withTenant(authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM), current.alias()));
+        } else if (configWarnings.first(realm().getId() + "/" + client.getId())) {
+            LOG.warnf("Client '%s' of realm '%s' has no 'organization' client scope: its tokens cannot be bound to a "
+                    + "tenant and carry none. Add the scope to the client (docs/tenancy.md, Binding).",
+                    client.getClientId(), realm().getName());
+        }
+        authSession.setUserSessionNote(SESSION_TENANT_NOTE_PREFIX + current.id(), current.alias());
+        if (event != null) {
+            event.detail(TenancyEvents.TENANT, current.alias());
+        }
     }
 
     @Override
-    public Optional<String> attribute(Tenant tenant, String key) {
-        OrganizationModel organization = organization(tenant);
-        if (organization == null) {
+    public Optional<Tenant> tokenTenant(ClientSessionContext clientSessionContext) {
+        TenantScope.Request bound = TenantScope.parse(clientSessionContext.getScopeString(true));
+        if (bound.kind() != TenantScope.Kind.SPECIFIC) {
             return Optional.empty();
         }
-        List<String> values = organization.getAttributes().getOrDefault(key, List.of());
-        return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+        return boundTenant(bound.alias(), clientSessionContext.getClientSession().getUserSession());
+    }
+
+    @Override
+    public Optional<Tenant> tokenTenant(AccessToken token) {
+        TenantScope.Request bound = TenantScope.parse(token.getScope());
+        if (bound.kind() != TenantScope.Kind.SPECIFIC || token.getSessionId() == null) {
+            return Optional.empty();
+        }
+        UserSessionModel userSession = session.sessions().getUserSession(realm(), token.getSessionId());
+        if (userSession == null) {
+            userSession = session.sessions().getOfflineUserSession(realm(), token.getSessionId());
+        }
+        // Lightweight access tokens (and refresh tokens made from them) may carry no subject; the session, found by
+        // the id in a token Keycloak verified, names the user.
+        if (userSession == null || userSession.getUser() == null
+                || token.getSubject() != null && !userSession.getUser().getId().equals(token.getSubject())) {
+            return Optional.empty();
+        }
+        return boundTenant(bound.alias(), userSession);
+    }
+
+    /** The tenant of a binding, if it still stands: enabled, the user a member, and chosen by a login of the session. */
+    private Optional<Tenant> boundTenant(String alias, UserSessionModel userSession) {
+        if (userSession == null) {
+            return Optional.empty();
+        }
+        return tenant(alias)
+                .filter(tenant -> isMember(tenant, userSession.getUser()))
+                .filter(tenant -> userSession.getNote(SESSION_TENANT_NOTE_PREFIX + tenant.id()) != null);
+    }
+
+    @Override
+    public Optional<Tenant> tenantOfAdminPath(String resourcePath) {
+        if (resourcePath == null) {
+            return Optional.empty();
+        }
+        Matcher trustpack = TRUSTPACK_TENANT_PATH.matcher(resourcePath);
+        if (trustpack.find()) {
+            return tenant(trustpack.group(1));
+        }
+        Matcher organization = ORGANIZATION_PATH.matcher(resourcePath);
+        return organization.find() ? tenantById(organization.group(1)) : Optional.empty();
+    }
+
+    @Override
+    public TenantPolicies policies() {
+        if (policies == null) {
+            policies = new StoredTenantPolicies(session, this, policyCatalog, policyWarnings);
+        }
+        return policies;
     }
 
     @Override
@@ -141,6 +267,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
         if (!organizations().isMember(organization, user)) {
             return false;
         }
+        requireAnotherTopHolder(organization, user, null);
         // Keycloak fires OrganizationMemberLeaveEvent, whose listener calls memberLeft: the same path as a removal
         // through the admin console.
         return organizations().removeMember(organization, user);
@@ -170,8 +297,39 @@ final class DefaultTenancyProvider implements TenancyProvider {
         if (group == null || !user.isMemberOf(group)) {
             return false;
         }
+        requireAnotherTopHolder(organization, user, role);
         user.leaveGroup(group);
         return true;
+    }
+
+    /**
+     * A tenant always keeps a holder of the top role (the first of the role set, Owner by default). The role's group
+     * row is locked for the rest of the transaction, so two concurrent changes (two Owners removing each other) are
+     * decided one after the other, each counting what the other committed.
+     *
+     * @param role the role being revoked, or null when the user leaves the tenant
+     */
+    private void requireAnotherTopHolder(OrganizationModel organization, UserModel user, String role) {
+        String top = roleSet().roles().get(0);
+        if (role != null && !role.equals(top)) {
+            return;
+        }
+        GroupModel group = roleGroup(organization, top, false);
+        if (group == null || !user.isMemberOf(group)) {
+            return;
+        }
+        EntityManager entityManager = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        entityManager.find(GroupEntity.class, group.getId(), LockModeType.PESSIMISTIC_WRITE);
+        long others = entityManager.createQuery("select count(m) from UserGroupMembershipEntity m "
+                        + "where m.groupId = :group and m.user.id <> :user", Long.class)
+                .setParameter("group", group.getId())
+                .setParameter("user", user.getId())
+                .getSingleResult();
+        if (others == 0) {
+            throw new TenancyException(TenancyException.Kind.CONFLICT, "'" + user.getUsername() + "' is the only "
+                    + top + " of tenant '" + organization.getAlias() + "'; a tenant always keeps at least one " + top
+                    + ". Grant " + top + " to another member first.");
+        }
     }
 
     /** Called when a user left a tenant by any path: clears their tenant roles and ends the tenant's sessions. */

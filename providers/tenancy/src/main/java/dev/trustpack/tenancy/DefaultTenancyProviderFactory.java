@@ -5,6 +5,12 @@ import java.util.Map;
 
 import dev.trustpack.common.TrustpackVersion;
 import dev.trustpack.common.config.StringSetting;
+import dev.trustpack.common.log.WarnOnce;
+import dev.trustpack.tenancy.policy.PolicyCatalog;
+import dev.trustpack.tenancy.policy.PolicySection;
+import dev.trustpack.tenancy.policy.PolicySectionFactory;
+import dev.trustpack.tenancy.policy.PolicySectionProvider;
+import dev.trustpack.tenancy.policy.PolicyWarnings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -33,11 +39,14 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
                     + TenantRoleSet.ADMIN_ROLES_ATTRIBUTE + " (comma-separated).",
             TenantRoleSet.DEFAULT_ADMIN_ROLES, ROLE_LIST, "a comma-separated list of role names");
 
+    private final PolicyWarnings policyWarnings = new PolicyWarnings();
+    private final WarnOnce configWarnings = new WarnOnce(1_000);
     private TenantRoleSet serverDefaults;
+    private PolicyCatalog policyCatalog = new PolicyCatalog(List.of());
 
     @Override
     public TenancyProvider create(KeycloakSession session) {
-        return new DefaultTenancyProvider(session, serverDefaults);
+        return new DefaultTenancyProvider(session, serverDefaults, policyCatalog, policyWarnings, configWarnings);
     }
 
     @Override
@@ -47,13 +56,17 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // Every module's section is known once all factories are initialised; sections are fixed data.
+        policyCatalog = new PolicyCatalog(factory.getProviderFactoriesStream(PolicySectionProvider.class)
+                .map(sectionFactory -> ((PolicySectionFactory) sectionFactory).section())
+                .toList());
         factory.register(this::onProviderEvent);
     }
 
     private void onProviderEvent(ProviderEvent event) {
         if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent leave) {
             KeycloakSession session = leave.getSession();
-            new DefaultTenancyProvider(session, serverDefaults).memberLeft(leave.getOrganization(), leave.getUser());
+            ((DefaultTenancyProvider) create(session)).memberLeft(leave.getOrganization(), leave.getUser());
         }
     }
 
@@ -75,6 +88,7 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
     public Map<String, String> getOperationalInfo() {
         return TrustpackVersion.operationalInfo(DefaultTenancyProviderFactory.class, Map.of(
                 ROLES.key(), String.join(",", serverDefaults.roles()),
-                ADMIN_ROLES.key(), String.join(",", serverDefaults.adminRoles())));
+                ADMIN_ROLES.key(), String.join(",", serverDefaults.adminRoles()),
+                "policy-sections", String.join(",", policyCatalog.sections().stream().map(PolicySection::name).toList())));
     }
 }

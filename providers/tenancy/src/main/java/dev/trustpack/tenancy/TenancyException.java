@@ -1,27 +1,16 @@
 package dev.trustpack.tenancy;
 
+import dev.trustpack.common.error.TrustpackException;
+
 /**
- * A tenancy operation that cannot be done as asked. {@link #kind()} tells callers such as the admin REST API how to
- * answer (400, 404, 409); the message says what was wrong and never contains a secret.
+ * A tenancy operation that cannot be done as asked (unknown tenant, a role that is not defined, a change that would
+ * leave a tenant without an owner). Its {@link Kind} decides the HTTP answer when it reaches the admin REST API.
  */
-public final class TenancyException extends RuntimeException {
+public final class TenancyException extends TrustpackException {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind {
-        INVALID,
-        NOT_FOUND,
-        CONFLICT
-    }
-
-    private final Kind kind;
-
     public TenancyException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
-    }
-
-    public Kind kind() {
-        return kind;
+        super(kind, message);
     }
 }

@@ -3,28 +3,41 @@ package dev.trustpack.tenancy;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trustpack.tenancy.policy.TenantPolicies;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.Provider;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Trustpack's tenant model for the realm of the current request, for the other Trustpack modules (MFA, session
- * timeouts, Google sign-in, audit) and for the tenancy module itself. Obtain it with
- * {@code session.getProvider(TenancyProvider.class)}.
+ * Trustpack's tenant model for the realm of the current request: the one public API the other Trustpack modules
+ * (MFA, session timeouts, Google sign-in, audit) use. Obtain it with {@code session.getProvider(TenancyProvider.class)}.
  *
  * <p>Tenants are Keycloak Organizations; tenant roles are granted through organization groups that carry the
  * attribute {@link #ROLE_GROUP_ATTRIBUTE}. Reads see only enabled tenants.
+ *
+ * <p><b>Binding.</b> A token is bound to the tenant its login chose: the login's tenant step writes
+ * {@code organization:<alias>} into the scope of that login's authorization code, which Keycloak keeps in every token
+ * and refresh token of the grant. {@link #tokenTenant(ClientSessionContext)} reads it back, and only if the SSO
+ * session records that a login chose that tenant ({@link #SESSION_TENANT_NOTE_PREFIX}). Refresh and token exchange
+ * keep it (docs/tenancy.md, "Binding").
  */
 public interface TenancyProvider extends Provider {
 
     /** Attribute marking an organization group as the holder of one tenant role; its value is the role name. */
     String ROLE_GROUP_ATTRIBUTE = "trustpack.tenant-role";
 
-    /** Client-session note with the id of the tenant chosen at login (also kept in the token's scope). */
+    /**
+     * Authentication-session client note with the id of the tenant the login being authenticated activated. Read it
+     * with {@link #activeTenant(AuthenticationSessionModel)}. Its copy on the client session is not a binding: later
+     * logins of the same client in the same browser overwrite it.
+     */
     String ACTIVE_TENANT_NOTE = "trustpack.tenant";
 
-    /** Prefix of the user-session notes that record each tenant used in an SSO session (for revocation). */
+    /** Prefix of the user-session notes that record each tenant a login of the SSO session chose ({@code <prefix><id>}). */
     String SESSION_TENANT_NOTE_PREFIX = "trustpack.tenant.";
 
     /** The enabled tenant with this alias. */
@@ -32,6 +45,13 @@ public interface TenancyProvider extends Provider {
 
     /** The enabled tenant with this id. */
     Optional<Tenant> tenantById(String id);
+
+    /**
+     * The enabled tenant that owns this domain as a <b>verified</b> organization domain. Exact match only, ASCII
+     * case-insensitive after IDNA normalisation: no suffix, prefix, trailing-dot or look-alike match. Empty for a
+     * domain that is not a valid host name.
+     */
+    Optional<Tenant> tenantByVerifiedDomain(String domain);
 
     /** The enabled tenants the user is a member of, ordered by alias. */
     List<Tenant> tenantsOf(UserModel user);
@@ -50,29 +70,60 @@ public interface TenancyProvider extends Provider {
         return rolesOf(tenant, user).stream().anyMatch(roleSet::isAdminRole);
     }
 
-    /** The tenant chosen for the login being authenticated, once the tenant step has run. */
+    /** The tenant the login being authenticated activated, once a tenant step (or a module) has activated one. */
     Optional<Tenant> activeTenant(AuthenticationSessionModel authenticationSession);
 
     /**
-     * The tenant a token being issued is for: the {@code organization:<alias>} scope of the token (so a refresh keeps
-     * the tenant of the original grant), else the tenant chosen at login. Empty unless the user is still a member
-     * of that enabled tenant.
+     * Makes the tenant the active tenant of the login being authenticated, from any authenticator (browser, direct
+     * grant, identity-provider login): binds the grant to it and records it in the login event (detail
+     * {@link TenancyEvents#TENANT}) and in the SSO session. The user must be a member of the enabled tenant.
+     *
+     * @throws TenancyException (NOT_FOUND) if the user may not use the tenant
      */
-    Optional<Tenant> activeTenant(ClientSessionContext clientSessionContext, UserModel user);
+    default void activate(AuthenticationFlowContext context, Tenant tenant) {
+        activate(context.getAuthenticationSession(), context.getUser(), context.getEvent(), tenant);
+    }
 
-    /** A tenant policy attribute (a single value of the organization's attribute {@code key}). */
-    Optional<String> attribute(Tenant tenant, String key);
+    /** {@link #activate(AuthenticationFlowContext, Tenant)} for callers that are not authenticators. */
+    void activate(AuthenticationSessionModel authenticationSession, UserModel user, EventBuilder event, Tenant tenant);
+
+    /**
+     * The tenant a token being issued is bound to (protocol mappers call this): the {@code organization:<alias>} in
+     * the token's own scope, if the user is still a member of that enabled tenant and a login of this SSO session
+     * chose it. Never a later login's choice, never a guess.
+     */
+    Optional<Tenant> tokenTenant(ClientSessionContext clientSessionContext);
+
+    /** The tenant a verified access token (for example an admin REST caller's bearer token) is bound to. */
+    Optional<Tenant> tokenTenant(AccessToken token);
+
+    /**
+     * The tenant an admin event's resource path is about: Trustpack's own {@code trustpack/tenants/<alias>/...} and
+     * Keycloak's {@code organizations/<id>/...}, matched from the start of the path only.
+     */
+    Optional<Tenant> tenantOfAdminPath(String resourcePath);
+
+    /** The tenant policy document: realm floor, tenants, role sections, effective policy. */
+    TenantPolicies policies();
 
     /** Adds the user to the tenant; false if already a member. */
     boolean addMember(Tenant tenant, UserModel user);
 
-    /** Removes the user, their tenant roles and the SSO sessions they used for this tenant; false if not a member. */
+    /**
+     * Removes the user, their tenant roles and the SSO sessions they used for this tenant; false if not a member.
+     *
+     * @throws TenancyException (CONFLICT) if the user is the tenant's last holder of the top role
+     */
     boolean removeMember(Tenant tenant, UserModel user);
 
     /** Grants a defined tenant role to a member; false if already granted. */
     boolean grantRole(Tenant tenant, UserModel user, String role);
 
-    /** Revokes a tenant role; false if the user did not hold it. */
+    /**
+     * Revokes a tenant role; false if the user did not hold it.
+     *
+     * @throws TenancyException (CONFLICT) if that would leave the tenant without a holder of the top role
+     */
     boolean revokeRole(Tenant tenant, UserModel user, String role);
 
     /** Ends the user's SSO sessions (online and offline) in which the tenant was used. Returns how many ended. */

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import org.keycloak.models.ClientModel;
 
 /**
  * The tenant part of an OAuth {@code scope} parameter. Trustpack uses Keycloak's own organization scope syntax:
@@ -64,6 +67,21 @@ public final class TenantScope {
             return Request.invalid("More than one tenant requested; a token carries one tenant");
         }
         return aliases.isEmpty() ? Request.unspecified() : Request.specific(aliases.iterator().next());
+    }
+
+    /** True if the scope names a tenant ({@code organization:<alias>}) or asks for several; plain {@code organization} does not. */
+    public static boolean namesTenant(String scopeParameter) {
+        return parse(scopeParameter).kind() != Kind.UNSPECIFIED;
+    }
+
+    /**
+     * Whether a client's tokens can carry a tenant binding: it has Keycloak's {@code organization} client scope
+     * (default or optional), without which Keycloak drops {@code organization:<alias>} from its tokens' scope.
+     */
+    public static boolean isAvailableTo(ClientModel client) {
+        return Stream.concat(client.getClientScopes(true).values().stream(),
+                        client.getClientScopes(false).values().stream())
+                .anyMatch(scope -> ORGANIZATION.equals(scope.getName()));
     }
 
     /** The scope parameter with every organization scope replaced by {@code organization:<alias>}. */

@@ -17,11 +17,13 @@ import dev.trustpack.audit.outbox.SinkStateEntity;
 import dev.trustpack.audit.outbox.SinkStateStore;
 import dev.trustpack.audit.record.AuditRecords;
 import dev.trustpack.audit.sink.AuditSink;
-import dev.trustpack.audit.sink.SinkSettings;
+import dev.trustpack.audit.sink.SinkTenant;
 import dev.trustpack.audit.worker.SinkCommands;
 import dev.trustpack.common.admin.Inputs;
-import dev.trustpack.tenancy.TenancyProvider;
+import dev.trustpack.common.error.TrustpackException;
+import dev.trustpack.tenancy.TenancyEvents;
 import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.tenancy.admin.TenantAccess;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -153,8 +155,8 @@ public final class AuditAdminResource {
     @GET
     @Path("sinks/{id}/dead-letters")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<DeadLetter> deadLetters(@PathParam("id") String id, @QueryParam("first") Integer first,
-                                        @QueryParam("max") Integer max) {
+    public List<DeadLetter> deadLetters(@PathParam("id") String id, @QueryParam("first") String first,
+                                        @QueryParam("max") String max) {
         auth.realm().requireViewEvents();
         requireSink(id);
         return SinkStateStore.of(session).deadLetters(id, Inputs.first(first), Inputs.max(max)).stream()
@@ -205,7 +207,7 @@ public final class AuditAdminResource {
         query.put("from", from);
         query.put("to", to);
         query.put("type", typePrefix);
-        audited(OperationType.ACTION, tenant == null ? "export" : "export/tenants/" + tenant.alias(), query);
+        audited(OperationType.ACTION, tenant == null ? "export" : "export/tenants/" + tenant.alias(), query, tenant);
         String fileName = "audit-" + realm.getName().replaceAll("[^A-Za-z0-9._-]", "_")
                 + (tenant == null ? "" : "-" + tenant.alias()) + "." + exportFormat.extension;
         AuditExport.Query exportQuery = new AuditExport.Query(realm.getId(), tenant == null ? null : tenant.id(),
@@ -224,44 +226,29 @@ public final class AuditAdminResource {
     public record DeadLetter(long seq, String recordId, String deadLetteredAt, String reason) {
     }
 
+    /**
+     * The tenant an export is restricted to: realm-wide readers ({@code view-events}) export everything or the tenant
+     * they name; a tenant admin exports only the tenant their token is bound to.
+     */
     private Tenant exportTenant(String alias) {
         boolean realmWide = auth.realm().canViewEvents();
-        TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
-        UserModel caller = auth.adminAuth().getUser() != null && realm.equals(auth.adminAuth().getRealm())
-                ? auth.adminAuth().getUser() : null;
+        TenantAccess access = new TenantAccess(session, realm, auth);
         if (alias != null && !alias.isBlank()) {
-            Tenant tenant = tenancy == null ? null : tenancy.tenant(alias).orElse(null);
-            if (tenant != null && (realmWide || (caller != null && tenancy.isTenantAdmin(tenant, caller)))) {
+            Tenant tenant = access.tenancy().tenant(alias).orElse(null);
+            if (tenant != null && (realmWide || access.administers(tenant))) {
                 return tenant;
             }
-            if (!realmWide && administered(tenancy, caller).isEmpty()) {
+            if (!realmWide && access.administeredTenant().isEmpty()) {
                 throw forbidden();
             }
-            throw ErrorResponse.error("No tenant '" + Inputs.quoted(alias) + "'", Response.Status.NOT_FOUND);
+            throw new TrustpackException(TrustpackException.Kind.NOT_FOUND, "No tenant '" + Inputs.quoted(alias) + "'");
         }
-        if (realmWide) {
-            return null;
-        }
-        List<Tenant> administered = administered(tenancy, caller);
-        if (administered.isEmpty()) {
-            throw forbidden();
-        }
-        if (administered.size() > 1) {
-            throw badRequest("You administer several tenants; choose one with ?tenant=<alias>");
-        }
-        return administered.get(0);
+        return realmWide ? null : access.administeredTenant().orElseThrow(AuditAdminResource::forbidden);
     }
 
-    private static List<Tenant> administered(TenancyProvider tenancy, UserModel caller) {
-        if (tenancy == null || caller == null) {
-            return List.of();
-        }
-        return tenancy.tenantsOf(caller).stream().filter(tenant -> tenancy.isTenantAdmin(tenant, caller)).toList();
-    }
-
-    private static RuntimeException forbidden() {
-        return ErrorResponse.error("Exporting audit records needs the view-events role, or being a tenant admin "
-                + "(then only that tenant's records)", Response.Status.FORBIDDEN);
+    private static TrustpackException forbidden() {
+        return new TrustpackException(TrustpackException.Kind.FORBIDDEN, "Exporting audit records needs the "
+                + "view-events role, or being a tenant admin (then only the records of the tenant your token is for)");
     }
 
     private ComponentModel requireSink(String id) {
@@ -285,12 +272,8 @@ public final class AuditAdminResource {
     }
 
     private SinkStatus status(ComponentModel component, SinkStateEntity state) {
-        String tenantAlias = SinkSettings.TENANT.read(SinkSettings.flatten(component));
-        String tenantId = null;
-        if (!tenantAlias.isEmpty()) {
-            TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
-            tenantId = tenancy == null ? "" : tenancy.tenant(tenantAlias).map(Tenant::id).orElse("");
-        }
+        SinkTenant sinkTenant = SinkTenant.of(session, realm, component);
+        String tenantId = sinkTenant.recordFilter();
         OutboxStore outbox = OutboxStore.of(session);
         long backlog = outbox.countSealedAfter(realm.getId(), tenantId, state.getCursorSeq());
         OptionalLong oldest = outbox.oldestSealedAfter(realm.getId(), tenantId, state.getCursorSeq());
@@ -298,7 +281,7 @@ public final class AuditAdminResource {
         SinkStatus.Replay replay = state.getReplayTo() == null ? null : new SinkStatus.Replay(state.getReplayCursor(),
                 state.getReplayTo(), time(state.getReplayRequestedAt()));
         return new SinkStatus(component.getId(), component.getName(), component.getProviderId(),
-                tenantAlias.isEmpty() ? null : tenantAlias, state.getStatus(), state.getPausedReason(),
+                sinkTenant.alias(), state.getStatus(), state.getPausedReason(),
                 state.getCursorSeq(), state.getPendingTo(), replay, state.getFailures(), state.getLastError(),
                 time(state.getLastSuccessAt()), time(state.getNextAttemptAt()), state.getDelivered(),
                 state.getDeadLettered(), backlog, lag, outbox.countUnsealed(realm.getId()));
@@ -309,10 +292,18 @@ public final class AuditAdminResource {
     }
 
     private void audited(OperationType operation, String path, Object representation) {
+        audited(operation, path, representation, null);
+    }
+
+    /** An admin event of this resource; one about a tenant says so in the tenancy module's tenant detail. */
+    private void audited(OperationType operation, String path, Object representation, Tenant tenant) {
         adminEvent.operation(operation).resource(ResourceType.CUSTOM)
                 .resourcePath("trustpack", "audit", path)
-                .representation(representation)
-                .success();
+                .representation(representation);
+        if (tenant != null) {
+            adminEvent.detail(TenancyEvents.TENANT, tenant.alias());
+        }
+        adminEvent.success();
     }
 
     private static AuditExport.Format format(String format) {

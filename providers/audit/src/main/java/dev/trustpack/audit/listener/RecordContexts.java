@@ -43,7 +43,7 @@ final class RecordContexts {
             RealmModel authRealm = auth.getRealmId() == null ? realm : session.realms().getRealm(auth.getRealmId());
             username = authRealm == null ? null : usernameOf(authRealm, userId);
         }
-        return context(realm, tenants.forResourcePath(realm, event.getResourcePath()), userId, username);
+        return context(realm, tenants.forAdminEvent(realm, event.getDetails(), event.getResourcePath()), userId, username);
     }
 
     AuditRecords.Context forEntry(RealmModel realm, String userId, Map<String, String> details) {

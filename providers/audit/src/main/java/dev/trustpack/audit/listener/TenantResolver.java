@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.trustpack.tenancy.TenancyEvents;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import org.keycloak.models.KeycloakSession;
@@ -13,18 +14,15 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The tenant an audit record belongs to, through the tenancy module: the tenant a login chose (event detail
- * {@code tenant}), Keycloak's organization detail ({@code org_id}), the organization or tenant in an admin resource
- * path, or else the only tenant of the user concerned. A user in several tenants with no tenant in the event gives
- * a realm-level record (no tenant), never a guess.
+ * The tenant an audit record belongs to, through the tenancy module's public API: the tenant a login chose (event
+ * detail {@link TenancyEvents#TENANT}), Keycloak's organization detail ({@code org_id}), the tenant an admin resource
+ * path is about ({@link TenancyProvider#tenantOfAdminPath}), or else the only tenant of the user concerned. A user in
+ * several tenants with no tenant in the event gives a realm-level record (no tenant), never a guess.
  */
 final class TenantResolver {
 
-    static final String TENANT_DETAIL = "tenant";
     static final String ORGANIZATION_DETAIL = "org_id";
 
-    private static final Pattern ORGANIZATION_PATH = Pattern.compile("^organizations/([^/]+)");
-    private static final Pattern TENANT_PATH = Pattern.compile("(?:^|/)tenants/([^/?]+)");
     private static final Pattern USER_PATH = Pattern.compile("^users/([^/]+)");
 
     private final KeycloakSession session;
@@ -40,7 +38,7 @@ final class TenantResolver {
             return Optional.empty();
         }
         if (details != null) {
-            String alias = details.get(TENANT_DETAIL);
+            String alias = details.get(TenancyEvents.TENANT);
             if (alias != null) {
                 return tenancy.tenant(alias);
             }
@@ -52,17 +50,22 @@ final class TenantResolver {
         return onlyTenantOf(realm, userId);
     }
 
-    Optional<Tenant> forResourcePath(RealmModel realm, String resourcePath) {
-        if (tenancy == null || resourcePath == null) {
+    /** An admin event: the tenant detail a Trustpack resource set, else the tenant its resource path is about. */
+    Optional<Tenant> forAdminEvent(RealmModel realm, Map<String, String> details, String resourcePath) {
+        if (tenancy == null) {
             return Optional.empty();
         }
-        Matcher organization = ORGANIZATION_PATH.matcher(resourcePath);
-        if (organization.find()) {
-            return tenancy.tenantById(organization.group(1));
+        String alias = details == null ? null : details.get(TenancyEvents.TENANT);
+        return alias != null ? tenancy.tenant(alias) : forResourcePath(realm, resourcePath);
+    }
+
+    private Optional<Tenant> forResourcePath(RealmModel realm, String resourcePath) {
+        if (resourcePath == null) {
+            return Optional.empty();
         }
-        Matcher tenant = TENANT_PATH.matcher(resourcePath);
-        if (tenant.find()) {
-            return tenancy.tenant(tenant.group(1));
+        Optional<Tenant> tenant = tenancy.tenantOfAdminPath(resourcePath);
+        if (tenant.isPresent()) {
+            return tenant;
         }
         Matcher user = USER_PATH.matcher(resourcePath);
         return user.find() ? onlyTenantOf(realm, user.group(1)) : Optional.empty();

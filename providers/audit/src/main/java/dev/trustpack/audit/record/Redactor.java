@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.trustpack.tenancy.TenancyEvents;
 
 /**
  * What may go into an audit record. User-event details pass through an allow-list; admin-event representations keep
@@ -32,7 +33,7 @@ public final class Redactor {
             "custom_required_action", "credential_type", "credential_user_label", "scope", "audience",
             "granted_client", "revoked_client", "impersonator", "impersonator_realm", "num_failures", "not_before",
             "token_type", "refresh_token_type", "requested_token_type", "token_issued_for", "org_id",
-            "tenant", "requested_tenant", "authentication_error_detail", "user_session_expired",
+            TenancyEvents.TENANT, TenancyEvents.REQUESTED_TENANT, "authentication_error_detail", "user_session_expired",
             "signature_algorithm", "client_policy_error", "client_policy_error_detail", "login_retry");
 
     /** Keys whose string or structured values are, or may be, secrets (numbers and booleans are kept). */

@@ -50,10 +50,10 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
             throws ComponentValidationException {
         Map<String, String> config = SinkSettings.flatten(model);
         try {
-            SinkSettings settings = SinkSettings.read(config);
+            SinkSettings.read(config);
             ownSettings.forEach(setting -> setting.read(config));
             validate(session, realm, config);
-            requireKnownTenant(session, realm, settings.tenantAlias());
+            requireKnownTenant(session, realm, config);
         } catch (InvalidConfigException e) {
             // Keycloak formats the message as a MessageFormat pattern; as a parameter it is shown verbatim.
             throw new ComponentValidationException("{0}", e.getMessage());
@@ -76,8 +76,8 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
      * An unknown tenant is refused when a sink is saved in a realm that has tenants. During a realm import the
      * tenants may not exist yet; a sink whose tenant never appears fails at delivery and is paused with that reason.
      */
-    private static void requireKnownTenant(KeycloakSession session, RealmModel realm, String alias) {
-        if (alias == null || !realm.isOrganizationsEnabled()) {
+    private static void requireKnownTenant(KeycloakSession session, RealmModel realm, Map<String, String> config) {
+        if (!realm.isOrganizationsEnabled()) {
             return;
         }
         RealmModel previous = session.getContext().getRealm();
@@ -86,13 +86,13 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
             if (session.getProvider(OrganizationProvider.class).count() == 0) {
                 return;
             }
-            TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
-            if (tenancy != null && tenancy.tenant(alias).isEmpty()) {
-                throw new InvalidConfigException(SinkSettings.TENANT.key(), "there is no tenant '" + alias
-                        + "' in realm '" + realm.getName() + "'");
-            }
         } finally {
             session.getContext().setRealm(previous);
+        }
+        SinkTenant tenant = SinkTenant.of(session, realm, config);
+        if (tenant.unknown()) {
+            throw new InvalidConfigException(SinkSettings.TENANT.key(), "there is no tenant '" + tenant.alias()
+                    + "' in realm '" + realm.getName() + "'");
         }
     }
 

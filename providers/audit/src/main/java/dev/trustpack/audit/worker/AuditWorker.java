@@ -20,6 +20,7 @@ import dev.trustpack.audit.outbox.OutboxStore;
 import dev.trustpack.audit.outbox.SinkStateEntity;
 import dev.trustpack.audit.outbox.SinkStateStore;
 import dev.trustpack.audit.sink.SinkSettings;
+import dev.trustpack.audit.sink.SinkTenant;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -184,7 +185,7 @@ public final class AuditWorker {
                 if (realmsSeen.add(realm.getId())) {
                     metrics.unsealed(realm.getName(), outbox.countUnsealed(realm.getId()));
                 }
-                String tenantId = tenantIdOf(session, realm, component);
+                String tenantId = SinkTenant.of(session, realm, component).recordFilter();
                 OptionalLong oldest = outbox.oldestSealedAfter(realm.getId(), tenantId, state.getCursorSeq());
                 metrics.sinkState(state.getSinkId(), AuditMetrics.sinkTags(realm.getName(), component.getName()),
                         outbox.countSealedAfter(realm.getId(), tenantId, state.getCursorSeq()),
@@ -224,17 +225,6 @@ public final class AuditWorker {
             });
         } while (purged != previous);
         return purged;
-    }
-
-    private static String tenantIdOf(KeycloakSession session, RealmModel realm, ComponentModel component) {
-        String alias = SinkSettings.TENANT.read(SinkSettings.flatten(component));
-        if (alias.isEmpty()) {
-            return null;
-        }
-        session.getContext().setRealm(realm);
-        TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
-        // An unknown tenant matches no record: the sink is failing anyway and says why in its status.
-        return tenancy == null ? "" : tenancy.tenant(alias).map(Tenant::id).orElse("");
     }
 
     private static String nodeName() {

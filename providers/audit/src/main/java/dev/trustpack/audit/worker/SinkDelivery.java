@@ -2,7 +2,6 @@ package dev.trustpack.audit.worker;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.trustpack.audit.outbox.AuditChainEntity;
@@ -16,9 +15,8 @@ import dev.trustpack.audit.sink.AuditSink;
 import dev.trustpack.audit.sink.AuditSinkFactory;
 import dev.trustpack.audit.sink.DeliveryResult;
 import dev.trustpack.audit.sink.SinkSettings;
+import dev.trustpack.audit.sink.SinkTenant;
 import dev.trustpack.common.audit.AuditEntry;
-import dev.trustpack.tenancy.TenancyProvider;
-import dev.trustpack.tenancy.Tenant;
 import io.micrometer.core.instrument.Tags;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -105,17 +103,12 @@ final class SinkDelivery {
             return null;
         }
         SinkSettings sinkSettings = sink.settings();
-        String tenantId = null;
-        if (sinkSettings.tenantAlias() != null) {
-            Optional<Tenant> tenant = Optional.ofNullable(session.getProvider(TenancyProvider.class))
-                    .flatMap(tenancy -> tenancy.tenant(sinkSettings.tenantAlias()));
-            if (tenant.isEmpty()) {
-                fail(session, realm, component, state, sinkSettings, tags,
-                        "there is no tenant '" + sinkSettings.tenantAlias() + "'");
-                return null;
-            }
-            tenantId = tenant.get().id();
+        SinkTenant sinkTenant = SinkTenant.of(session, realm, component);
+        if (sinkTenant.unknown()) {
+            fail(session, realm, component, state, sinkSettings, tags, "there is no tenant '" + sinkTenant.alias() + "'");
+            return null;
         }
+        String tenantId = sinkTenant.recordFilter();
         OutboxStore outbox = OutboxStore.of(session);
         long sealedHead = outbox.chain(realm.getId()).map(AuditChainEntity::getLastSeq).orElse(0L);
         SinkProgress.Window window = SinkProgress.window(state);

@@ -5,8 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustpack.common.admin.Inputs;
-import dev.trustpack.tenancy.TenancyException;
+import dev.trustpack.common.error.TrustpackException;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
@@ -24,13 +25,12 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * {@code /admin/realms/{realm}/trustpack/tenants/{alias}}: one tenant, its members and their tenant roles. Every
- * change is validated completely before anything is written, happens in the request's transaction, and is recorded
- * as a Keycloak admin event.
+ * {@code /admin/realms/{realm}/trustpack/tenants/{alias}}: one tenant the caller may see, its members, their tenant
+ * roles and its policy. Every change is validated completely before anything is written, happens in the request's
+ * transaction (a refused request writes nothing), and is recorded as a Keycloak admin event.
  */
 public final class TenantResource {
 
@@ -54,11 +54,17 @@ public final class TenantResource {
         return TenantsResource.representation(access, tenant);
     }
 
+    /** The tenant's policy document. */
+    @Path("policy")
+    public TenantPolicyResource policy() {
+        return new TenantPolicyResource(session, access, tenant, adminEvent);
+    }
+
     @GET
     @Path("members")
     @Produces(MediaType.APPLICATION_JSON)
     public List<TenantMemberRepresentation> members(@QueryParam("search") String search,
-                                                    @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+                                                    @QueryParam("first") String first, @QueryParam("max") String max) {
         return session.getProvider(OrganizationProvider.class)
                 .getMembersStream(access.organization(tenant), search, false, Inputs.first(first), Inputs.max(max))
                 .map(this::member)
@@ -70,6 +76,18 @@ public final class TenantResource {
     @Produces(MediaType.APPLICATION_JSON)
     public TenantMemberRepresentation member(@PathParam("userId") String userId) {
         return member(requireMember(userId));
+    }
+
+    /**
+     * The member's effective policy: every value of every installed section, the level that set it (realm, tenant,
+     * a role section) and the stored values that did not validate.
+     */
+    @GET
+    @Path("members/{userId}/policy")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode memberPolicy(@PathParam("userId") String userId) {
+        UserModel user = requireMember(userId);
+        return PolicyViews.effective(tenancy, tenant, user);
     }
 
     /**
@@ -88,9 +106,9 @@ public final class TenantResource {
         boolean added = false;
         if (!tenancy.isMember(tenant, user)) {
             access.requireAddable(tenant, user);
-            added = apply(() -> tenancy.addMember(tenant, user));
+            added = tenancy.addMember(tenant, user);
         }
-        roles.forEach(role -> apply(() -> tenancy.grantRole(tenant, user, role)));
+        roles.forEach(role -> tenancy.grantRole(tenant, user, role));
         TenantMemberRepresentation member = member(user);
         adminEvent.operation(added ? OperationType.CREATE : OperationType.UPDATE)
                 .resource(ResourceType.ORGANIZATION_MEMBERSHIP)
@@ -100,14 +118,17 @@ public final class TenantResource {
         return added ? Response.status(Response.Status.CREATED).entity(member).build() : Response.noContent().build();
     }
 
-    /** Removes a member; their tenant roles go, and the SSO sessions they used for this tenant end. */
+    /**
+     * Removes a member; their tenant roles go, and the SSO sessions they used for this tenant end. 409 for the
+     * tenant's last holder of the top role.
+     */
     @DELETE
     @Path("members/{userId}")
     public Response removeMember(@PathParam("userId") String userId) {
         access.requireManage(tenant);
         UserModel user = requireMember(userId);
         access.requireGrantable(tenant, new HashSet<>(tenancy.rolesOf(tenant, user)));
-        apply(() -> tenancy.removeMember(tenant, user));
+        tenancy.removeMember(tenant, user);
         adminEvent.operation(OperationType.DELETE)
                 .resource(ResourceType.ORGANIZATION_MEMBERSHIP)
                 .resourcePath(session.getContext().getUri())
@@ -131,7 +152,7 @@ public final class TenantResource {
         access.requireManage(tenant);
         UserModel user = requireMember(userId);
         if (roles == null) {
-            throw ErrorResponse.error("Body must be a JSON array of tenant role names", Response.Status.BAD_REQUEST);
+            throw new TrustpackException(TrustpackException.Kind.INVALID, "Body must be a JSON array of tenant role names");
         }
         Set<String> wanted = validRoles(roles);
         Set<String> held = new LinkedHashSet<>(tenancy.rolesOf(tenant, user));
@@ -139,8 +160,9 @@ public final class TenantResource {
         changed.addAll(held);
         changed.removeIf(role -> wanted.contains(role) && held.contains(role));
         access.requireGrantable(tenant, changed);
-        held.stream().filter(role -> !wanted.contains(role)).forEach(role -> apply(() -> tenancy.revokeRole(tenant, user, role)));
-        wanted.stream().filter(role -> !held.contains(role)).forEach(role -> apply(() -> tenancy.grantRole(tenant, user, role)));
+        // Grants first: replacing an Owner's roles by ["Owner", ...] never passes through "no Owner".
+        wanted.stream().filter(role -> !held.contains(role)).forEach(role -> tenancy.grantRole(tenant, user, role));
+        held.stream().filter(role -> !wanted.contains(role)).forEach(role -> tenancy.revokeRole(tenant, user, role));
         List<String> now = tenancy.rolesOf(tenant, user);
         adminEvent.operation(OperationType.UPDATE)
                 .resource(ResourceType.ORGANIZATION_GROUP_MEMBERSHIP)
@@ -157,7 +179,7 @@ public final class TenantResource {
         UserModel user = requireMember(userId);
         String valid = validRoles(List.of(role)).iterator().next();
         access.requireGrantable(tenant, Set.of(valid));
-        if (apply(() -> tenancy.grantRole(tenant, user, valid))) {
+        if (tenancy.grantRole(tenant, user, valid)) {
             adminEvent.operation(OperationType.CREATE)
                     .resource(ResourceType.ORGANIZATION_GROUP_MEMBERSHIP)
                     .resourcePath(session.getContext().getUri())
@@ -167,6 +189,7 @@ public final class TenantResource {
         return Response.noContent().build();
     }
 
+    /** Revokes a role; 409 if it is the tenant's last holder of the top role. */
     @DELETE
     @Path("members/{userId}/roles/{role}")
     public Response revoke(@PathParam("userId") String userId, @PathParam("role") String role) {
@@ -174,7 +197,7 @@ public final class TenantResource {
         UserModel user = requireMember(userId);
         String valid = validRoles(List.of(role)).iterator().next();
         access.requireGrantable(tenant, Set.of(valid));
-        if (apply(() -> tenancy.revokeRole(tenant, user, valid))) {
+        if (tenancy.revokeRole(tenant, user, valid)) {
             adminEvent.operation(OperationType.DELETE)
                     .resource(ResourceType.ORGANIZATION_GROUP_MEMBERSHIP)
                     .resourcePath(session.getContext().getUri())
@@ -191,7 +214,7 @@ public final class TenantResource {
     private UserModel requireUser(String userId) {
         UserModel user = userId == null ? null : session.users().getUserById(session.getContext().getRealm(), userId);
         if (user == null) {
-            throw ErrorResponse.error("No user '" + Inputs.quoted(userId) + "'", Response.Status.NOT_FOUND);
+            throw new TrustpackException(TrustpackException.Kind.NOT_FOUND, "No user '" + Inputs.quoted(userId) + "'");
         }
         return user;
     }
@@ -199,8 +222,8 @@ public final class TenantResource {
     private UserModel requireMember(String userId) {
         UserModel user = requireUser(userId);
         if (!tenancy.isMember(tenant, user)) {
-            throw ErrorResponse.error("User '" + Inputs.quoted(userId) + "' is not a member of tenant '"
-                    + tenant.alias() + "'", Response.Status.NOT_FOUND);
+            throw new TrustpackException(TrustpackException.Kind.NOT_FOUND, "User '" + Inputs.quoted(userId)
+                    + "' is not a member of tenant '" + tenant.alias() + "'");
         }
         return user;
     }
@@ -213,25 +236,12 @@ public final class TenantResource {
         }
         for (String role : roles) {
             if (role == null || !tenancy.roleSet().defines(role)) {
-                throw ErrorResponse.error("Unknown tenant role '" + Inputs.quoted(role) + "'; the tenant roles are "
-                        + tenancy.roleSet().describe(), Response.Status.BAD_REQUEST);
+                throw new TrustpackException(TrustpackException.Kind.INVALID, "Unknown tenant role '"
+                        + Inputs.quoted(role) + "'; the tenant roles are " + tenancy.roleSet().describe());
             }
             valid.add(role);
         }
         return valid;
-    }
-
-    private static boolean apply(java.util.function.BooleanSupplier change) {
-        try {
-            return change.getAsBoolean();
-        } catch (TenancyException e) {
-            Response.Status status = switch (e.kind()) {
-                case INVALID -> Response.Status.BAD_REQUEST;
-                case NOT_FOUND -> Response.Status.NOT_FOUND;
-                case CONFLICT -> Response.Status.CONFLICT;
-            };
-            throw ErrorResponse.error(e.getMessage(), status);
-        }
     }
 
     /** Body of PUT members/{userId}. */

@@ -3,6 +3,7 @@ package dev.trustpack.tenancy.admin;
 import java.util.List;
 
 import dev.trustpack.common.config.InvalidConfigException;
+import dev.trustpack.common.error.TrustpackException;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.TenantRoleSet;
 import jakarta.ws.rs.Consumes;
@@ -10,12 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -44,9 +43,9 @@ public final class TenantRolesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public TenantRolesRepresentation get() {
-        if (!access.canViewAllTenants() && !auth.realm().canViewRealm() && access.administeredTenants().isEmpty()) {
-            throw ErrorResponse.error("Only realm administrators and tenant admins may read the tenant roles",
-                    Response.Status.FORBIDDEN);
+        if (!access.canViewAllTenants() && !auth.realm().canViewRealm() && access.administeredTenant().isEmpty()) {
+            throw new TrustpackException(TrustpackException.Kind.FORBIDDEN,
+                    "Only realm administrators and tenant admins may read the tenant roles");
         }
         return representation(session.getProvider(TenancyProvider.class).roleSet());
     }
@@ -61,7 +60,8 @@ public final class TenantRolesResource {
     public TenantRolesRepresentation put(TenantRolesRepresentation update) {
         auth.realm().requireManageRealm();
         if (update == null || update.roles() == null) {
-            throw ErrorResponse.error("Body must be {\"roles\": [...], \"adminRoles\": [...]}", Response.Status.BAD_REQUEST);
+            throw new TrustpackException(TrustpackException.Kind.INVALID,
+                    "Body must be {\"roles\": [...], \"adminRoles\": [...]}");
         }
         String roles = String.join(",", update.roles());
         String adminRoles = update.adminRoles() == null ? "" : String.join(",", update.adminRoles());
@@ -69,7 +69,7 @@ public final class TenantRolesResource {
         try {
             roleSet = TenantRoleSet.parse(roles, adminRoles);
         } catch (InvalidConfigException e) {
-            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+            throw new TrustpackException(TrustpackException.Kind.INVALID, e.key(), e.getMessage());
         }
         realm.setAttribute(TenantRoleSet.ROLES_ATTRIBUTE, String.join(",", roleSet.roles()));
         realm.setAttribute(TenantRoleSet.ADMIN_ROLES_ATTRIBUTE, String.join(",", roleSet.adminRoles()));

@@ -1,10 +1,10 @@
 package dev.trustpack.tenancy.admin;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import dev.trustpack.common.admin.Inputs;
+import dev.trustpack.common.error.TrustpackException;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import jakarta.ws.rs.GET;
@@ -13,13 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -36,11 +34,11 @@ public final class TenantsResource {
         this.access = new TenantAccess(session, realm, auth);
     }
 
-    /** Every tenant for realm administrators; the administered ones for tenant admins; 403 for anyone else. */
+    /** Every tenant for realm administrators; the one their token is for, for tenant admins; 403 for anyone else. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<TenantRepresentation> list(@QueryParam("search") String search, @QueryParam("first") Integer first,
-                                           @QueryParam("max") Integer max) {
+    public List<TenantRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
+                                           @QueryParam("max") String max) {
         int offset = Inputs.first(first);
         int limit = Inputs.max(max);
         Stream<Tenant> tenants;
@@ -48,29 +46,19 @@ public final class TenantsResource {
             tenants = session.getProvider(OrganizationProvider.class)
                     .getAllStream(search == null ? "" : search, false, offset, limit)
                     .filter(OrganizationModel::isEnabled)
-                    .map(organization -> access.tenancy().tenantById(organization.getId()).orElseThrow());
+                    .map(Tenant::of);
         } else {
-            List<Tenant> administered = access.administeredTenants();
-            if (administered.isEmpty()) {
-                throw ErrorResponse.error("Only realm administrators and tenant admins may list tenants",
-                        Response.Status.FORBIDDEN);
-            }
-            tenants = administered.stream()
-                    .filter(tenant -> matches(tenant, search))
-                    .sorted(Comparator.comparing(Tenant::alias))
-                    .skip(offset)
-                    .limit(limit);
+            Tenant administered = access.administeredTenant().orElseThrow(() -> new TrustpackException(
+                    TrustpackException.Kind.FORBIDDEN, "Only realm administrators and tenant admins may list tenants"));
+            tenants = Stream.of(administered).filter(tenant -> matches(tenant, search)).skip(offset).limit(limit);
         }
-        return tenants.map(this::representation).toList();
+        return tenants.map(tenant -> representation(access, tenant)).toList();
     }
 
+    /** One tenant; authorization happens here, so every sub-resource is for a tenant the caller may see. */
     @Path("{alias}")
     public TenantResource tenant(@PathParam("alias") String alias) {
         return new TenantResource(session, access, access.requireVisible(alias), adminEvent);
-    }
-
-    TenantRepresentation representation(Tenant tenant) {
-        return representation(access, tenant);
     }
 
     static TenantRepresentation representation(TenantAccess access, Tenant tenant) {

@@ -3,15 +3,14 @@ package dev.trustpack.tenancy.authentication;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import dev.trustpack.common.config.BooleanSetting;
+import dev.trustpack.tenancy.TenancyEvents;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import dev.trustpack.tenancy.TenantScope;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -22,13 +21,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * direct-grant authenticators; only how they ask the user and how they refuse differ.
  */
 final class TenantStep {
-
-    /** Event detail with the active tenant's alias. */
-    static final String EVENT_TENANT = "tenant";
-    /** Event detail with the alias a refused request asked for. */
-    static final String EVENT_REQUESTED_TENANT = "requested_tenant";
-    /** Error of the LOGIN_ERROR event when a requested tenant is refused. */
-    static final String ERROR_TENANT_NOT_ALLOWED = "tenant_not_allowed";
 
     private static final int MAX_ALIAS_IN_EVENT = 64;
 
@@ -87,39 +79,21 @@ final class TenantStep {
         }
     }
 
-    /**
-     * Makes the tenant the login's active tenant: a client note for this login, {@code organization:<alias>} in the
-     * token scope (so refreshes of these tokens keep this tenant even after a later switch), Keycloak's own
-     * organization note, and a user-session note so that revoking the membership can find this SSO session.
-     */
+    /** Makes the tenant the login's active tenant (the public activation every module uses). */
     static void activate(AuthenticationFlowContext context, Tenant tenant) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setClientNote(TenancyProvider.ACTIVE_TENANT_NOTE, tenant.id());
-        authSession.setClientNote(OrganizationModel.ORGANIZATION_ATTRIBUTE, tenant.id());
-        if (hasOrganizationScope(authSession.getClient())) {
-            authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM,
-                    TenantScope.withTenant(authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM), tenant.alias()));
-        }
-        authSession.setUserSessionNote(TenancyProvider.SESSION_TENANT_NOTE_PREFIX + tenant.id(), tenant.alias());
-        context.getEvent().detail(EVENT_TENANT, tenant.alias());
+        context.getSession().getProvider(TenancyProvider.class).activate(context, tenant);
     }
 
     /** Records a refusal as a LOGIN_ERROR event (not as a failed credential: it must not lock the account). */
     static void recordRefusal(AuthenticationFlowContext context, Refuse refusal) {
         if (refusal.requestedAlias() != null) {
-            context.getEvent().detail(EVENT_REQUESTED_TENANT, truncate(refusal.requestedAlias()));
+            context.getEvent().detail(TenancyEvents.REQUESTED_TENANT, truncate(refusal.requestedAlias()));
         }
-        context.getEvent().error(ERROR_TENANT_NOT_ALLOWED);
+        context.getEvent().error(TenancyEvents.ERROR_TENANT_NOT_ALLOWED);
     }
 
     static List<Map<String, String>> choices(List<Tenant> tenants) {
         return tenants.stream().map(t -> Map.of("alias", t.alias(), "name", t.name())).toList();
-    }
-
-    private static boolean hasOrganizationScope(ClientModel client) {
-        return Stream.concat(client.getClientScopes(true).values().stream(),
-                        client.getClientScopes(false).values().stream())
-                .anyMatch(scope -> TenantScope.ORGANIZATION.equals(scope.getName()));
     }
 
     private static String truncate(String alias) {
