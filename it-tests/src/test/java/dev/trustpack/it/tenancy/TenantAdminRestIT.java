@@ -21,6 +21,8 @@ import dev.trustpack.it.support.TrustpackServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -134,8 +136,24 @@ class TenantAdminRestIT extends DirectGrantTest {
 
         Reply refused = alice.put("/tenants/acme/members/" + otherDomain, null);
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.errorMessage()).contains("verified email in the tenant's domains");
+        assertThat(refused.errorMessage()).contains("verified email in the tenant's verified domains");
         assertThat(realmAdmin.get("/tenants/acme/members/" + otherDomain).status()).isEqualTo(404);
+
+        // A domain the tenant claims but has not verified does not count: anyone could claim gmail.com.
+        String unverifiedDomain = "unverified-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        OrganizationRepresentation acme = organization("acme");
+        OrganizationDomainRepresentation claimed = new OrganizationDomainRepresentation(unverifiedDomain);
+        claimed.setVerified(false);
+        acme.addDomain(claimed);
+        demo.admin().organizations().get(acme.getId()).update(acme).close();
+        try {
+            String outsider = createUser("ivy", unverifiedDomain);
+            assertThat(alice.put("/tenants/acme/members/" + outsider, null).status()).isEqualTo(403);
+        } finally {
+            OrganizationRepresentation restored = organization("acme");
+            restored.removeDomain(restored.getDomain(unverifiedDomain));
+            demo.admin().organizations().get(restored.getId()).update(restored).close();
+        }
 
         // A realm administrator may add anyone.
         assertThat(realmAdmin.put("/tenants/acme/members/" + otherDomain, null).status()).isEqualTo(201);
@@ -252,7 +270,7 @@ class TenantAdminRestIT extends DirectGrantTest {
         Reply ownRole = aliceApi.delete("/tenants/acme/members/" + alice + "/roles/Owner");
         assertThat(ownRole.status()).isEqualTo(409);
         assertThat(ownRole.errorMessage()).isEqualTo("'alice' is the only Owner of tenant 'acme'; a tenant always keeps "
-                + "at least one Owner. Grant Owner to another member first.");
+                + "at least one Owner. Grant Owner to another (enabled) member first.");
         assertThat(aliceApi.put("/tenants/acme/members/" + alice + "/roles", "[\"Admin\"]").status()).isEqualTo(409);
         assertThat(bobApi.delete("/tenants/globex/members/" + bob).status()).isEqualTo(409);
         assertThat(realmAdmin.delete("/tenants/globex/members/" + bob).status()).as("realm admins too").isEqualTo(409);
@@ -331,6 +349,13 @@ class TenantAdminRestIT extends DirectGrantTest {
         TestUsers.TestUser user = TestUsers.create(demo.admin(), name, domain);
         createdUsers.add(user.id());
         return user.id();
+    }
+
+    /** The full representation (the list endpoints answer brief ones). */
+    private OrganizationRepresentation organization(String alias) {
+        String id = demo.admin().organizations().getAll().stream().filter(o -> alias.equals(o.getAlias())).findFirst()
+                .orElseThrow().getId();
+        return demo.admin().organizations().get(id).toRepresentation();
     }
 
     private String username(String userId) {

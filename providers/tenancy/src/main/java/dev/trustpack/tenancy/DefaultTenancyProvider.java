@@ -2,6 +2,7 @@ package dev.trustpack.tenancy;
 
 import java.net.IDN;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,8 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.trustpack.common.log.WarnOnce;
+import dev.trustpack.tenancy.mapper.TenantClaimsMapper;
 import dev.trustpack.tenancy.policy.PolicyCatalog;
 import dev.trustpack.tenancy.policy.PolicyWarnings;
 import dev.trustpack.tenancy.policy.StoredTenantPolicies;
@@ -52,8 +55,9 @@ final class DefaultTenancyProvider implements TenancyProvider {
     private final PolicyCatalog policyCatalog;
     private final PolicyWarnings policyWarnings;
     private final WarnOnce configWarnings;
-    private TenantRoleSet realmRoleSet;
-    private TenantPolicies policies;
+    /** Per realm: a session may serve several realms (background jobs switch the context realm). */
+    private final Map<String, TenantRoleSet> roleSets = new HashMap<>();
+    private final Map<String, TenantPolicies> policiesByRealm = new HashMap<>();
 
     DefaultTenancyProvider(KeycloakSession session, TenantRoleSet serverDefaults, PolicyCatalog policyCatalog,
                            PolicyWarnings policyWarnings, WarnOnce configWarnings) {
@@ -138,16 +142,15 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public TenantRoleSet roleSet() {
-        if (realmRoleSet == null) {
-            RealmModel realm = realm();
+        RealmModel realm = realm();
+        return roleSets.computeIfAbsent(realm.getId(), id -> {
             String roles = realm.getAttribute(TenantRoleSet.ROLES_ATTRIBUTE);
             String adminRoles = realm.getAttribute(TenantRoleSet.ADMIN_ROLES_ATTRIBUTE);
-            realmRoleSet = roles == null && adminRoles == null
+            return roles == null && adminRoles == null
                     ? serverDefaults
                     : TenantRoleSet.parse(roles == null ? String.join(",", serverDefaults.roles()) : roles,
                             adminRoles == null ? "" : adminRoles);
-        }
-        return realmRoleSet;
+        });
     }
 
     @Override
@@ -186,6 +189,12 @@ final class DefaultTenancyProvider implements TenancyProvider {
             LOG.warnf("Client '%s' of realm '%s' has no 'organization' client scope: its tokens cannot be bound to a "
                     + "tenant and carry none. Add the scope to the client (docs/tenancy.md, Binding).",
                     client.getClientId(), realm().getName());
+        }
+        if (!hasTenantClaimsMapper(client) && configWarnings.first(realm().getId() + "/mapper/" + client.getId())) {
+            LOG.warnf("Client '%s' of realm '%s' has no '%s' mapper (on the client or a default client scope): its "
+                    + "tokens carry no tenant claims, and nothing removes 'tenant' or 'tenant_roles' another mapper "
+                    + "writes. Add the mapper (docs/tenancy.md, Token claims).", client.getClientId(),
+                    realm().getName(), TenantClaimsMapper.ID);
         }
         authSession.setUserSessionNote(SESSION_TENANT_NOTE_PREFIX + current.id(), current.alias());
         if (event != null) {
@@ -246,10 +255,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public TenantPolicies policies() {
-        if (policies == null) {
-            policies = new StoredTenantPolicies(session, this, policyCatalog, policyWarnings);
-        }
-        return policies;
+        return policiesByRealm.computeIfAbsent(realm().getId(),
+                id -> new StoredTenantPolicies(session, this, policyCatalog, policyWarnings));
     }
 
     @Override
@@ -320,15 +327,16 @@ final class DefaultTenancyProvider implements TenancyProvider {
         }
         EntityManager entityManager = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         entityManager.find(GroupEntity.class, group.getId(), LockModeType.PESSIMISTIC_WRITE);
+        // Only enabled holders count: a disabled Owner administers nothing.
         long others = entityManager.createQuery("select count(m) from UserGroupMembershipEntity m "
-                        + "where m.groupId = :group and m.user.id <> :user", Long.class)
+                        + "where m.groupId = :group and m.user.id <> :user and m.user.enabled = true", Long.class)
                 .setParameter("group", group.getId())
                 .setParameter("user", user.getId())
                 .getSingleResult();
         if (others == 0) {
             throw new TenancyException(TenancyException.Kind.CONFLICT, "'" + user.getUsername() + "' is the only "
                     + top + " of tenant '" + organization.getAlias() + "'; a tenant always keeps at least one " + top
-                    + ". Grant " + top + " to another member first.");
+                    + ". Grant " + top + " to another (enabled) member first.");
         }
     }
 
@@ -409,6 +417,13 @@ final class DefaultTenancyProvider implements TenancyProvider {
         }
         OrganizationModel organization = organizations().getById(tenant.id());
         return organization != null && organization.isEnabled() ? organization : null;
+    }
+
+    private static boolean hasTenantClaimsMapper(ClientModel client) {
+        return Stream.concat(Stream.of(client.getProtocolMappersStream()),
+                        client.getClientScopes(true).values().stream().map(scope -> scope.getProtocolMappersStream()))
+                .flatMap(mappers -> mappers)
+                .anyMatch(mapper -> TenantClaimsMapper.ID.equals(mapper.getProtocolMapper()));
     }
 
     private OrganizationProvider organizations() {

@@ -37,6 +37,9 @@ public interface TenancyProvider extends Provider {
      */
     String ACTIVE_TENANT_NOTE = "trustpack.tenant";
 
+    /** Value of {@link #ACTIVE_TENANT_NOTE} once the tenant step decided that the login has no tenant. */
+    String NO_TENANT = "none";
+
     /** Prefix of the user-session notes that record each tenant a login of the SSO session chose ({@code <prefix><id>}). */
     String SESSION_TENANT_NOTE_PREFIX = "trustpack.tenant.";
 
@@ -86,6 +89,11 @@ public interface TenancyProvider extends Provider {
 
     /** {@link #activate(AuthenticationFlowContext, Tenant)} for callers that are not authenticators. */
     void activate(AuthenticationSessionModel authenticationSession, UserModel user, EventBuilder event, Tenant tenant);
+
+    /** Records that the login being authenticated has no tenant (a user in none), so policy readers know it is decided. */
+    default void activateNone(AuthenticationSessionModel authenticationSession) {
+        authenticationSession.setClientNote(ACTIVE_TENANT_NOTE, NO_TENANT);
+    }
 
     /**
      * The tenant a token being issued is bound to (protocol mappers call this): the {@code organization:<alias>} in

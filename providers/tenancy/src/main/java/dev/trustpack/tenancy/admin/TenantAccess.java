@@ -1,7 +1,6 @@
 package dev.trustpack.tenancy.admin;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,7 +70,7 @@ public final class TenantAccess {
     }
 
     public boolean administers(Tenant tenant) {
-        return administeredTenant().map(tenant::equals).orElse(false);
+        return administeredTenant().map(administered -> administered.id().equals(tenant.id())).orElse(false);
     }
 
     /** Realm-wide readers of tenants ({@code view-organizations}). */
@@ -120,19 +119,21 @@ public final class TenantAccess {
         }
     }
 
-    /** Tenant admins may add only users with a verified email in one of the tenant's domains. */
+    /**
+     * Tenant admins may add only users whose verified email is at a domain the tenant owns as a <b>verified</b>
+     * organization domain (matched as {@link TenancyProvider#tenantByVerifiedDomain} matches).
+     */
     public void requireAddable(Tenant tenant, UserModel user) {
         if (canManageRealmWide(tenant)) {
             return;
         }
-        OrganizationModel organization = organization(tenant);
         String email = user.getEmail();
-        boolean inDomain = user.isEmailVerified() && email != null && organization.getDomains()
-                .anyMatch(domain -> email.toLowerCase(Locale.ROOT)
-                        .endsWith("@" + domain.getName().toLowerCase(Locale.ROOT)));
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        boolean inDomain = user.isEmailVerified() && at > 0 && tenancy.tenantByVerifiedDomain(email.substring(at + 1))
+                .map(owner -> owner.id().equals(tenant.id())).orElse(false);
         if (!inDomain) {
             throw new TrustpackException(TrustpackException.Kind.FORBIDDEN, "Tenant admins add only users with a "
-                    + "verified email in the tenant's domains; ask a realm administrator");
+                    + "verified email in the tenant's verified domains; ask a realm administrator");
         }
     }
 

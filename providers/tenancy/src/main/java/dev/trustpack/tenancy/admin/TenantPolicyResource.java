@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustpack.common.error.TrustpackException;
 import dev.trustpack.tenancy.Tenant;
 import dev.trustpack.tenancy.policy.PolicyDocument;
+import dev.trustpack.tenancy.policy.PolicyFloor;
 import dev.trustpack.tenancy.policy.TenantPolicies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,8 +20,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /admin/realms/{realm}/trustpack/tenants/{alias}/policy}: the tenant's policy document. Read by whoever may
- * see the tenant; replaced by realm administrators (any value) and the tenant's admins (only values at least as
- * strict as the realm floor: 403 naming each looser field).
+ * see the tenant; replaced by realm administrators (any value) and the tenant's admins, who may only tighten it: a
+ * value looser than the realm floor or than the one stored now, or the removal of a stored value, is 403 naming each
+ * field; role sections only of roles ranked at or below their own.
  */
 public final class TenantPolicyResource {
 
@@ -53,7 +55,8 @@ public final class TenantPolicyResource {
         TenantPolicies policies = access.tenancy().policies();
         PolicyDocument document = policies.parse(PolicyViews.body(body));
         if (!access.canManageRealmWide(tenant)) {
-            List<TrustpackException.Problem> looser = policies.looserThanFloor(document);
+            access.requireGrantable(tenant, PolicyFloor.rolesChanged(policies.tenantDocument(tenant), document));
+            List<TrustpackException.Problem> looser = policies.looserThanNow(tenant, document);
             if (!looser.isEmpty()) {
                 throw TrustpackException.of(TrustpackException.Kind.FORBIDDEN, looser);
             }

@@ -30,6 +30,7 @@ final class TenantDirectGrantAuthenticator extends TenantAuthenticator {
             TenantStep.recordRefusal(context, refusal);
             context.forceChallenge(error("invalid_scope", refusal.description()));
         } else {
+            context.getSession().getProvider(TenancyProvider.class).activateNone(context.getAuthenticationSession());
             context.success();
         }
     }

@@ -34,6 +34,7 @@ final class TenantSelectionAuthenticator extends TenantAuthenticator {
         } else if (decision instanceof TenantStep.Refuse refuse) {
             refuse(context, refuse);
         } else {
+            context.getSession().getProvider(TenancyProvider.class).activateNone(context.getAuthenticationSession());
             context.success();
         }
     }

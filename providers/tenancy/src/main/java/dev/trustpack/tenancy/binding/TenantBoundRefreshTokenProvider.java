@@ -8,6 +8,8 @@ import org.keycloak.OAuthErrorException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.refresh.DefaultRefreshTokenProvider;
+import org.keycloak.protocol.oidc.refresh.DefaultRefreshTokenProviderFactory;
+import org.keycloak.protocol.oidc.refresh.InitialRefreshTokenContext;
 import org.keycloak.protocol.oidc.refresh.RefreshTokenContext;
 import org.keycloak.representations.RefreshToken;
 
@@ -16,6 +18,9 @@ import org.keycloak.representations.RefreshToken;
  * only. A {@code scope} parameter that names no tenant keeps the bound one; one that names another is refused with
  * {@code invalid_scope}; a binding that no longer stands (tenant disabled, membership gone) is refused with
  * {@code invalid_grant}. Everything else is Keycloak's own {@link DefaultRefreshTokenProvider}.
+ *
+ * <p>It takes part only in refreshes of tokens Keycloak's default provider issued: issuing refresh tokens is left to
+ * Keycloak's providers (so its OID4VCI provider keeps its own tokens), and so are other providers' refresh tokens.
  */
 final class TenantBoundRefreshTokenProvider extends DefaultRefreshTokenProvider {
 
@@ -24,6 +29,18 @@ final class TenantBoundRefreshTokenProvider extends DefaultRefreshTokenProvider 
     TenantBoundRefreshTokenProvider(KeycloakSession session) {
         super(session);
         this.session = session;
+    }
+
+    @Override
+    public boolean supports(InitialRefreshTokenContext context) {
+        return false;
+    }
+
+    @Override
+    public boolean supports(RefreshTokenContext context) {
+        String provider = context.oldRefreshToken().getProvider();
+        return super.supports(context)
+                && (provider == null || DefaultRefreshTokenProviderFactory.PROVIDER_ID.equals(provider));
     }
 
     @Override

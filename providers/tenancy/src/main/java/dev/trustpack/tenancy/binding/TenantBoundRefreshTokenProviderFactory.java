@@ -12,8 +12,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Registers {@link TenantBoundRefreshTokenProvider}. Keycloak asks the refresh-token providers in descending
- * {@link #order()} and takes the first that supports the token, so this one (order {@value #ORDER}) handles every
- * refresh in place of Keycloak's default (order 0), and delegates to it.
+ * {@link #order()} and takes the first that supports the token, so this one (order {@value #ORDER}) handles the
+ * refreshes Keycloak's default provider (order 0) would, and delegates to it; OID4VCI's (order 10) keeps its own.
  */
 public final class TenantBoundRefreshTokenProviderFactory implements RefreshTokenProviderFactory,
         ServerInfoAwareProviderFactory {

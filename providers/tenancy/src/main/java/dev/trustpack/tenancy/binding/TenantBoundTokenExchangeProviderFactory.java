@@ -3,6 +3,7 @@ package dev.trustpack.tenancy.binding;
 import java.util.Map;
 
 import dev.trustpack.common.TrustpackVersion;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.Profile;
 import org.keycloak.models.KeycloakSession;
@@ -23,6 +24,8 @@ public final class TenantBoundTokenExchangeProviderFactory implements TokenExcha
     public static final String ID = "trustpack-tenant-bound";
     static final int ORDER = 20;
 
+    private static final Logger LOG = Logger.getLogger(TenantBoundTokenExchangeProviderFactory.class);
+
     @Override
     public TokenExchangeProvider create(KeycloakSession session) {
         return new TenantBoundTokenExchangeProvider();
@@ -39,6 +42,10 @@ public final class TenantBoundTokenExchangeProviderFactory implements TokenExcha
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (Profile.isFeatureEnabled(Profile.Feature.TOKEN_EXCHANGE)) {
+            LOG.warn("The preview feature 'token-exchange' (legacy token exchange V1) is enabled: requests it handles "
+                    + "do not keep the tenant binding of the subject token. Disable it (docs/tenancy.md, Binding).");
+        }
     }
 
     @Override

@@ -177,13 +177,16 @@ public final class EffectivePolicy {
             this.field = field;
         }
 
-        /** Takes the level's value as it is; false if the level does not set the field. */
+        /**
+         * Takes the level's value as it is (the realm floor replaces the default); false if the level does not set
+         * the field. A value that does not validate replaces it with the stricter of the default and the strictest.
+         */
         boolean replace(PolicyDocument document, PolicyPath path, PolicySource level) {
             T found = valueAt(document, path, level);
             if (found == null) {
                 return false;
             }
-            value = found;
+            value = document.invalidStored().containsKey(path) ? field.stricter(field.defaultValue(), found) : found;
             source = level;
             return true;
         }

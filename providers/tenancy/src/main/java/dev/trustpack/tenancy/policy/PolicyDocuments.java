@@ -67,7 +67,7 @@ public final class PolicyDocuments {
 
     private void readOne(String level, String key, List<String> stored, Map<PolicyPath, Object> values,
                          Map<PolicyPath, String> invalid, List<PolicyProblem> problems) {
-        String raw = stored == null || stored.isEmpty() ? "" : stored.get(0);
+        String raw = stored == null || stored.isEmpty() || stored.get(0) == null ? "" : stored.get(0);
         String shown = PolicyJson.shorten(raw);
         Optional<PolicyPath> parsed = PolicyPath.ofAttributeKey(key);
         if (parsed.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.trustpack.tenancy.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class StoredTenantPolicies implements TenantPolicies {
     public PolicyDocument realmDocument() {
         if (realmDocument == null) {
             Map<String, List<String>> attributes = new LinkedHashMap<>();
-            realmModel().getAttributes().forEach((key, value) -> attributes.put(key, value == null ? List.of() : List.of(value)));
+            realmModel().getAttributes().forEach((key, value) -> attributes.put(key, Collections.singletonList(value)));
             realmDocument = documents().read(REALM_LEVEL, attributes);
             realmDocument.problems().forEach(problem -> warnings.report(realmModel().getName(), "the realm", problem));
         }
@@ -73,9 +75,8 @@ public final class StoredTenantPolicies implements TenantPolicies {
     @Override
     public void storeRealm(PolicyDocument document) {
         RealmModel realm = realmModel();
-        List<String> stale = realm.getAttributes().keySet().stream()
-                .filter(key -> key.startsWith(PolicyPath.ATTRIBUTE_PREFIX)).toList();
-        stale.forEach(realm::removeAttribute);
+        List<String> replaced = realm.getAttributes().keySet().stream().filter(this::ownedHere).toList();
+        replaced.forEach(realm::removeAttribute);
         document.toAttributes(catalog).forEach(realm::setAttribute);
         realmDocument = null;
     }
@@ -85,7 +86,7 @@ public final class StoredTenantPolicies implements TenantPolicies {
         OrganizationModel organization = organization(tenant);
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         organization.getAttributes().forEach((key, values) -> {
-            if (!key.startsWith(PolicyPath.ATTRIBUTE_PREFIX)) {
+            if (!ownedHere(key)) {
                 attributes.put(key, values);
             }
         });
@@ -94,9 +95,21 @@ public final class StoredTenantPolicies implements TenantPolicies {
         tenantDocuments.remove(tenant.id());
     }
 
+    /**
+     * Whether a stored attribute is one a PUT replaces: a policy value of a section and field installed here (for
+     * a defined role, in a role section). Values of sections this server does not know, as during a rolling upgrade
+     * or with a module missing on this node, are kept.
+     */
+    private boolean ownedHere(String key) {
+        return PolicyPath.ofAttributeKey(key)
+                .filter(path -> catalog.field(path).isPresent())
+                .filter(path -> !path.isRole() || tenancy.roleSet().defines(path.role()))
+                .isPresent();
+    }
+
     @Override
-    public List<TrustpackException.Problem> looserThanFloor(PolicyDocument tenantDocument) {
-        return PolicyFloor.looser(catalog, realmDocument(), tenantDocument);
+    public List<TrustpackException.Problem> looserThanNow(Tenant tenant, PolicyDocument candidate) {
+        return PolicyFloor.looser(catalog, realmDocument(), tenantDocument(tenant), candidate);
     }
 
     @Override
@@ -120,7 +133,16 @@ public final class StoredTenantPolicies implements TenantPolicies {
     @Override
     public EffectivePolicy ofLogin(AuthenticationSessionModel authenticationSession, UserModel user) {
         Optional<Tenant> tenant = tenancy.activeTenant(authenticationSession);
-        return tenant.map(t -> of(t, user)).orElseGet(this::realm);
+        if (tenant.isPresent()) {
+            return of(tenant.get(), user);
+        }
+        if (TenancyProvider.NO_TENANT.equals(authenticationSession.getClientNote(TenancyProvider.ACTIVE_TENANT_NOTE))) {
+            return realm();
+        }
+        List<EffectivePolicy> candidates = new ArrayList<>();
+        candidates.add(realm());
+        tenancy.tenantsOf(user).forEach(each -> candidates.add(of(each, user)));
+        return EffectivePolicy.strictest(catalog, candidates);
     }
 
     private PolicyDocuments documents() {

@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The options allowed out of a fixed list (for example the MFA factors a user may enrol). Fewer is stricter: two
- * levels merge to the options both allow. Values keep the list's order. An empty set is stored as {@value #NONE}.
+ * levels merge to the options both allow. Values keep the list's order. A document must allow at least one option
+ * (an empty list would let one level lock everybody out); two levels that allow disjoint options still merge to an
+ * empty set, which the module must treat as "nothing is allowed".
  */
 public final class SubsetField extends PolicyField<Set<String>> {
 
-    /** How an empty set is stored (an attribute cannot hold an empty value reliably). */
-    public static final String NONE = "none";
+    /** Organization attributes are stored in columns of 255 characters. */
+    static final int MAX_STORED_LENGTH = 255;
 
     private final List<String> options;
     private final Set<String> strictest;
@@ -26,11 +28,17 @@ public final class SubsetField extends PolicyField<Set<String>> {
                         Set<String> strictest) {
         super(name, description, inOrder(options, defaultValue));
         this.options = List.copyOf(options);
-        if (this.options.contains(NONE) || new LinkedHashSet<>(this.options).size() != this.options.size()) {
-            throw new IllegalArgumentException(name + ": options must be distinct and not '" + NONE + "'");
+        if (new LinkedHashSet<>(this.options).size() != this.options.size() || defaultValue.isEmpty()
+                || strictest.isEmpty()) {
+            throw new IllegalArgumentException(name + ": options must be distinct; default and strictest not empty");
         }
-        if (!this.options.containsAll(defaultValue) || !this.options.containsAll(strictest)) {
-            throw new IllegalArgumentException(name + ": default and strictest must be subsets of " + this.options);
+        if (!this.options.containsAll(defaultValue) || !defaultValue.containsAll(strictest)) {
+            throw new IllegalArgumentException(name + ": the default must be a subset of " + this.options
+                    + " and the strictest value a subset of the default");
+        }
+        if (String.join(",", this.options).length() > MAX_STORED_LENGTH) {
+            throw new IllegalArgumentException(name + ": all options together must store in " + MAX_STORED_LENGTH
+                    + " characters (an organization attribute value)");
         }
         this.strictest = ordered(strictest);
     }
@@ -44,8 +52,8 @@ public final class SubsetField extends PolicyField<Set<String>> {
     }
 
     /**
-     * @param strictest what a stored value that does not validate counts as; the module chooses it (an empty set
-     *                  may lock users out where a small safe set would not)
+     * @param strictest what a stored value that does not validate counts as; the module chooses it, as a subset of
+     *                  the default (an empty set may lock users out where a small safe set would not)
      */
     public static SubsetField of(String name, String description, Set<String> defaultValue, List<String> options,
                                  Set<String> strictest) {
@@ -84,6 +92,9 @@ public final class SubsetField extends PolicyField<Set<String>> {
                 throw invalid(PolicyJson.shorten(node));
             }
         }
+        if (values.isEmpty()) {
+            throw invalid(PolicyJson.shorten(node));
+        }
         return ordered(values);
     }
 
@@ -97,9 +108,6 @@ public final class SubsetField extends PolicyField<Set<String>> {
     @Override
     public Set<String> fromStored(String raw) {
         String text = raw == null ? "" : raw.strip();
-        if (text.equals(NONE)) {
-            return Set.of();
-        }
         Set<String> values = new LinkedHashSet<>();
         for (String part : text.split(",", -1)) {
             String option = part.strip();
@@ -112,12 +120,12 @@ public final class SubsetField extends PolicyField<Set<String>> {
 
     @Override
     public String toStored(Set<String> value) {
-        return value.isEmpty() ? NONE : String.join(",", value);
+        return String.join(",", value);
     }
 
     @Override
     public String expectation() {
-        return "a list of distinct values out of " + String.join(", ", options) + " (fewer is stricter)";
+        return "a non-empty list of distinct values out of " + String.join(", ", options) + " (fewer is stricter)";
     }
 
     private Set<String> ordered(Set<String> values) {

@@ -31,18 +31,22 @@ public interface TenantPolicies {
     /** Parses a REST body; a {@link TrustpackException} (400) names every field that does not validate. */
     PolicyDocument parse(JsonNode body);
 
-    /** Replaces the realm document (the caller has authorized the change and records the admin event). */
+    /**
+     * Replaces the realm document. For the policy REST resource, which has authorized the change and records the
+     * admin event; capability modules read policy, they never write it. Stored values of sections or roles this
+     * server does not know (a module not installed here) are kept.
+     */
     void storeRealm(PolicyDocument document);
 
-    /** Replaces the tenant's document (the caller has authorized the change and records the admin event). */
+    /** Replaces the tenant's document; as {@link #storeRealm}, for the REST resource only. */
     void storeTenant(Tenant tenant, PolicyDocument document);
 
     /**
-     * The values of a tenant document that are looser than the realm floor at the same place (for a role section:
-     * the floor with the realm's section for that role), each naming its field. Tenant admins may store a document
-     * only when this is empty.
+     * Where a tenant admin's document would loosen the tenant's policy — below the realm floor or the value stored
+     * now, or by removing a stored value stricter than the floor — each naming its field (see {@link PolicyFloor}).
+     * Tenant admins may store a document only when this is empty.
      */
-    List<TrustpackException.Problem> looserThanFloor(PolicyDocument tenantDocument);
+    List<TrustpackException.Problem> looserThanNow(Tenant tenant, PolicyDocument candidate);
 
     /** The realm floor alone (a user without a tenant). */
     EffectivePolicy realm();
@@ -54,8 +58,10 @@ public interface TenantPolicies {
     EffectivePolicy of(Tenant tenant, UserModel user);
 
     /**
-     * The policy of the login being authenticated: the tenant its tenant step activated (or the realm floor when
-     * none was, for example before the step or for a user in no tenant) and the user's roles there.
+     * The policy of the login being authenticated: the tenant its tenant step activated and the user's roles there;
+     * the realm floor when the step decided the login has no tenant. Called before the step has decided (an
+     * authenticator placed too early), it fails closed: the strictest of the floor and of the policy of every tenant
+     * the user belongs to. Authenticators that read policy belong after the tenant step.
      */
     EffectivePolicy ofLogin(AuthenticationSessionModel authenticationSession, UserModel user);
 }

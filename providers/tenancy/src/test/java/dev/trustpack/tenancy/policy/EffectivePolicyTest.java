@@ -150,6 +150,19 @@ class EffectivePolicyTest {
         }
 
         @Test
+        @DisplayName("when the invalid value is the realm's, then it is never looser than the module's default")
+        void invalidRealmValueIsNoLooserThanTheDefault() {
+            PolicyDocument realm = stored("realm", Map.of("trustpack.policy.example.methods", "",
+                    "trustpack.policy.example.require", "sometimes"));
+
+            EffectivePolicy policy = EffectivePolicy.merge(CATALOG, realm, null, List.of());
+
+            assertThat(policy.value(SECTION, METHODS)).containsExactly("c");
+            assertThat(policy.value(SECTION, REQUIRE)).isEqualTo("required");
+            assertThat(policy.source(SECTION, METHODS)).isEqualTo(PolicySource.REALM);
+        }
+
+        @Test
         @DisplayName("when the invalid value is in a role section, then it tightens only that role's holders")
         void invalidRoleValueIsStrictForThatRole() {
             PolicyDocument tenant = stored("tenant", Map.of("trustpack.policy.roles.Owner.example.require", "sometimes"));

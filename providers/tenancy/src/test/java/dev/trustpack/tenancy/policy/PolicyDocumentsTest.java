@@ -111,23 +111,57 @@ class PolicyDocumentsTest {
 
         private final PolicyDocument realm = document("{'example': {'graceDays': 14, 'require': 'recommended'},"
                 + " 'roles': {'Owner': {'example': {'require': 'required'}}}}");
+        private final PolicyDocument current = document("{'example': {'graceDays': 7}}");
 
         @Test
-        @DisplayName("when every value is at least as strict as the floor, then nothing is looser")
+        @DisplayName("when every value is at least as strict as the floor and the current values, then nothing is looser")
         void tightening() {
-            assertThat(PolicyFloor.looser(CATALOG, realm, document("{'example': {'graceDays': 7, 'require': 'required'}}")))
-                    .isEmpty();
+            assertThat(PolicyFloor.looser(CATALOG, realm, current,
+                    document("{'example': {'graceDays': 5, 'require': 'required'}}"))).isEmpty();
         }
 
         @Test
         @DisplayName("when a value is looser than the floor (role sections included), then each such field is named")
-        void loosening() {
-            List<TrustpackException.Problem> looser = PolicyFloor.looser(CATALOG, realm, document(
+        void belowTheFloor() {
+            List<TrustpackException.Problem> looser = PolicyFloor.looser(CATALOG, realm, PolicyDocument.empty(), document(
                     "{'example': {'graceDays': 30}, 'roles': {'Owner': {'example': {'require': 'recommended'}}}}"));
 
             assertThat(looser).extracting(TrustpackException.Problem::field)
                     .containsExactlyInAnyOrder("example.graceDays", "roles.Owner.example.require");
             assertThat(looser.get(0).message()).contains("looser than the realm floor");
         }
+
+        @Test
+        @DisplayName("when a value is looser than the one stored now, though not below the floor, then it is refused too")
+        void belowTheCurrentValue() {
+            assertThat(PolicyFloor.looser(CATALOG, realm, current, document("{'example': {'graceDays': 10}}")))
+                    .singleElement().satisfies(problem -> assertThat(problem.message())
+                            .contains("10 is looser than the current value 7"));
+        }
+
+        @Test
+        @DisplayName("when a stored value stricter than the floor is left out, then that removal is refused")
+        void removal() {
+            assertThat(PolicyFloor.looser(CATALOG, realm, current, PolicyDocument.empty()))
+                    .singleElement().satisfies(problem -> assertThat(problem.message())
+                            .contains("removing 7 would loosen it to the realm floor 14"));
+        }
+
+        @Test
+        @DisplayName("when role sections change, then those roles are named (tenant admins change only roles below theirs)")
+        void rolesChanged() {
+            PolicyDocument withOwner = document("{'roles': {'Owner': {'example': {'graceDays': 1}}}}");
+
+            assertThat(PolicyFloor.rolesChanged(current, withOwner)).containsExactly("Owner");
+            assertThat(PolicyFloor.rolesChanged(withOwner, withOwner)).isEmpty();
+            assertThat(PolicyFloor.rolesChanged(withOwner, current)).containsExactly("Owner");
+        }
+    }
+
+    @Test
+    @DisplayName("given an empty list of options, when parsed, then it is refused: one level cannot allow nothing")
+    void emptySubsetIsRefused() {
+        assertThatThrownBy(() -> document("{'example': {'methods': []}}")).isInstanceOf(TrustpackException.class)
+                .hasMessageContaining("example.methods: [] is not a non-empty list");
     }
 }
