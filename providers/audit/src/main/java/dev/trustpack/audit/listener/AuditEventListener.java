@@ -7,6 +7,7 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Turns each user and admin event of a realm that lists {@code trustpack-audit} among its event listeners into an
@@ -30,8 +31,10 @@ final class AuditEventListener implements EventListenerProvider {
             return;
         }
         try {
+            UserModel user = TypedIdentity.resolved(session, realm, event);
             OutboxWriter.write(session, AuditRecords.fromUserEvent(event,
-                    new RecordContexts(session).forUserEvent(realm, event)));
+                    new RecordContexts(session).forUserEvent(realm, event, user),
+                    TypedIdentity.details(session, realm, event, user)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Audit record for user event %s (%s) of realm %s could not be written", event.getId(),
                     event.getType(), realm.getName());

@@ -25,13 +25,14 @@ final class RecordContexts {
         this.tenants = new TenantResolver(session);
     }
 
-    AuditRecords.Context forUserEvent(RealmModel realm, Event event) {
-        Map<String, String> details = event.getDetails();
-        String username = details == null ? null : details.get(USERNAME_DETAIL);
-        if (username == null && event.getUserId() != null) {
-            username = usernameOf(realm, event.getUserId());
-        }
-        Optional<Tenant> tenant = tenants.forDetails(realm, details, event.getUserId());
+    /**
+     * A user event names the user by their stored username, never by what was typed: for an unknown user there is no
+     * name at all (see {@link TypedIdentity}).
+     */
+    AuditRecords.Context forUserEvent(RealmModel realm, Event event, UserModel user) {
+        String username = user != null ? user.getUsername()
+                : event.getUserId() != null && event.getDetails() != null ? event.getDetails().get(USERNAME_DETAIL) : null;
+        Optional<Tenant> tenant = tenants.forDetails(realm, event.getDetails(), event.getUserId());
         return context(realm, tenant, event.getUserId(), username);
     }
 

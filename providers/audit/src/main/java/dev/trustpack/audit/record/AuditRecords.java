@@ -23,7 +23,13 @@ public final class AuditRecords {
     public static final int SCHEMA = 1;
     public static final String TYPE_PREFIX = "dev.trustpack.audit.";
     private static final int MAX_ID_LENGTH = 64;
-    static final int MAX_REPRESENTATION_CHARS = 256 * 1024;
+    /** Bound of an admin representation in a record (canonical characters). */
+    static final int MAX_REPRESENTATION_CHARS = 48 * 1024;
+    /**
+     * Bound of a whole record (canonical characters, so also of what a sink sends per record): whatever the request
+     * carried, a record never exceeds it. Every field is already cut to {@link Scrub#MAX_VALUE} characters.
+     */
+    public static final int MAX_RECORD_CHARS = 64 * 1024;
 
     private AuditRecords() {
     }
@@ -42,7 +48,11 @@ public final class AuditRecords {
     public record NewRecord(String id, long createdAt, String type, String realmId, String tenantId, String payload) {
     }
 
-    public static NewRecord fromUserEvent(Event event, Context context) {
+    /**
+     * @param details the event's details as the caller prepared them (typed identity of an unknown user replaced by
+     *                its keyed hash); they are allow-listed and scrubbed here
+     */
+    public static NewRecord fromUserEvent(Event event, Context context, Map<String, String> details) {
         String id = idOf(event.getId());
         String type = TYPE_PREFIX + "user." + lower(event.getType().name());
         Map<String, Object> payload = base(id, event.getTime(), type, "user", context);
@@ -51,7 +61,7 @@ public final class AuditRecords {
         payload.put("session", event.getSessionId());
         payload.put("outcome", event.getError() == null ? "success" : "failure");
         payload.put("error", event.getError());
-        payload.put("details", Redactor.userEventDetails(event.getDetails()));
+        payload.put("details", Redactor.userEventDetails(details));
         return record(id, event.getTime(), type, context, payload);
     }
 
@@ -116,7 +126,36 @@ public final class AuditRecords {
     }
 
     private static NewRecord record(String id, long time, String type, Context context, Map<String, Object> payload) {
-        return new NewRecord(id, time, type, context.realmId(), context.tenantId(), Canonical.write(payload));
+        ObjectNode scrubbed = (ObjectNode) Scrub.tree(Canonical.MAPPER.valueToTree(payload));
+        return new NewRecord(id, time, type, context.realmId(), context.tenantId(), bounded(scrubbed));
+    }
+
+    /**
+     * The canonical payload, within {@link #MAX_RECORD_CHARS}: what does not fit is replaced by a note saying how big
+     * it was — first the admin representation, then the details. The fields that identify the record (id, time, type,
+     * realm, tenant, user, outcome) always stay.
+     */
+    static String bounded(ObjectNode payload) {
+        String written = Canonical.write(payload);
+        for (String[] path : new String[][] {{"admin", "representation"}, {"details"}}) {
+            if (written.length() <= MAX_RECORD_CHARS) {
+                return written;
+            }
+            ObjectNode parent = path.length == 1 ? payload : (ObjectNode) payload.get(path[0]);
+            String field = path[path.length - 1];
+            if (parent != null && parent.has(field)) {
+                parent.set(field, omitted(Canonical.write(parent.get(field)).length(), "the record's bound of "
+                        + MAX_RECORD_CHARS + " characters"));
+                written = Canonical.write(payload);
+            }
+        }
+        return written;
+    }
+
+    private static ObjectNode omitted(int size, String bound) {
+        ObjectNode omitted = JsonNodeFactory.instance.objectNode();
+        omitted.put("omitted", "a value of " + size + " characters exceeds " + bound);
+        return omitted;
     }
 
     /**
@@ -128,12 +167,8 @@ public final class AuditRecords {
             return null;
         }
         int size = Canonical.write(representation).length();
-        if (size <= MAX_REPRESENTATION_CHARS) {
-            return representation;
-        }
-        ObjectNode omitted = JsonNodeFactory.instance.objectNode();
-        omitted.put("omitted", "representation of " + size + " characters exceeds " + MAX_REPRESENTATION_CHARS);
-        return omitted;
+        return size <= MAX_REPRESENTATION_CHARS ? representation
+                : omitted(size, MAX_REPRESENTATION_CHARS + " characters");
     }
 
     /** Keycloak's event id (a UUID), or a new one where there is none or it would not fit the id column. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.trustpack.audit.sink.SinkConfigs;
 import dev.trustpack.tenancy.TenancyEvents;
 
 /**
@@ -40,8 +41,12 @@ public final class Redactor {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(secret|passw|pwd|credential|private|token|otp"
             + "|recovery|salt|hash|keystore|truststore|apikey|api_key|cookie|^authorization$|^code$|^key$|^keys$"
             + "|^value$).*");
-    /** Keys that look secret by name but hold policy settings admins need to see changed. */
-    private static final Pattern POLICY_KEY = Pattern.compile("passwordPolicy|otpPolicy[A-Za-z]*|otpSupportedApplications");
+    /**
+     * Keys that look secret by name but hold settings an auditor needs to see changed: a realm's password, OTP and
+     * WebAuthn policies, which credentials it requires, and its flow bindings.
+     */
+    private static final Pattern POLICY_KEY = Pattern.compile("passwordPolicy|otpPolicy[A-Za-z]*|otpSupportedApplications"
+            + "|webAuthnPolicy[A-Za-z]*|requiredCredentials|[a-zA-Z]*Flow");
     /**
      * Maps of arbitrary provider settings (components, identity providers, mappers, authenticator and required-action
      * configs, client policy executors): their keys are kept, every text value is withheld, since no list of names can
@@ -50,10 +55,6 @@ public final class Redactor {
     private static final Set<String> CONFIG_CONTAINERS = Set.of("config", "configuration");
     /** Keys that only name or label what they sit in (a credential's type); kept even where values are withheld. */
     private static final Set<String> LABEL_KEYS = Set.of("type", "userLabel");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|ENCRYPTED)");
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9+/=._-]{8,}");
-    private static final int MAX_VALUE = 1024;
 
     private Redactor() {
     }
@@ -112,6 +113,9 @@ public final class Redactor {
                 boolean secretKey = SECRET_KEY.matcher(key).matches() && !POLICY_KEY.matcher(key).matches();
                 if (withheld && LABEL_KEYS.contains(key) && value.isTextual()) {
                     copy.set(key, TextNode.valueOf(scrub(value.asText())));
+                } else if (!withheld && CONFIG_CONTAINERS.contains(key) && value.isObject()
+                        && SinkConfigs.isAuditSink(node)) {
+                    copy.set(key, SinkConfigs.visible(node.path("providerId").asText(), value));
                 } else {
                     copy.set(key, redact(value, withheld || secretKey || CONFIG_CONTAINERS.contains(key)));
                 }
@@ -129,19 +133,15 @@ public final class Redactor {
         return node;
     }
 
-    /** A value with anything token- or key-like replaced, and bounded in length. */
+    /** A value with anything token- or key-like replaced, and bounded in length (see {@link Scrub#text}). */
     static String scrub(String value) {
-        if (JWT.matcher(value).find() || PEM.matcher(value).find()) {
-            return REDACTED;
-        }
-        String scrubbed = BEARER.matcher(value).replaceAll("$1 " + REDACTED);
-        return scrubbed.length() <= MAX_VALUE ? scrubbed : scrubbed.substring(0, MAX_VALUE) + "…";
+        return Scrub.text(value);
     }
 
     private static String withoutQuery(String uri) {
         try {
             URI parsed = URI.create(uri);
-            return new URI(parsed.getScheme(), parsed.getAuthority(), parsed.getPath(), null, null).toString();
+            return scrub(new URI(parsed.getScheme(), parsed.getAuthority(), parsed.getPath(), null, null).toString());
         } catch (Exception e) {
             int cut = uri.indexOf('?');
             return scrub(cut < 0 ? uri : uri.substring(0, cut));

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.net.ssl.SSLSocketFactory;
 
 import dev.trustpack.common.config.IntSetting;
+import dev.trustpack.common.config.Setting;
 import dev.trustpack.common.config.StringSetting;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -41,9 +42,13 @@ public final class SyslogSinkFactory extends SinkFactoryBase {
     private static final String HOSTNAME = localHostname();
     private static final String PROC_ID = Long.toString(ProcessHandle.current().pid());
 
+    /** This sink's own settings (besides {@link SinkSettings#ALL}). */
+    static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, TRANSPORT, APP_NAME, FACILITY, STRUCTURED_DATA_ID,
+            CONNECT_TIMEOUT_MS, TIMEOUT_MS);
+
     public SyslogSinkFactory() {
         super(ID, "Delivers audit records as RFC 5424 syslog messages over TLS or TCP.",
-                List.of(HOST, PORT, TRANSPORT, APP_NAME, FACILITY, STRUCTURED_DATA_ID, CONNECT_TIMEOUT_MS, TIMEOUT_MS));
+                SETTINGS);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.trustpack.common.config.IntSetting;
+import dev.trustpack.common.config.Setting;
 import dev.trustpack.common.config.InvalidConfigException;
 import dev.trustpack.common.config.StringSetting;
 import dev.trustpack.common.config.VaultReferenceSetting;
@@ -35,9 +36,12 @@ public final class WebhookSinkFactory extends SinkFactoryBase {
     static final IntSetting TIMEOUT_MS = new IntSetting("timeout-ms", "Response timeout (ms)",
             "Longest silence while waiting for the response.", 10000, 100, 60000);
 
+    /** This sink's own settings (besides {@link SinkSettings#ALL}). */
+    static final List<Setting<?>> SETTINGS = List.of(URL, SECRET, CONNECT_TIMEOUT_MS, TIMEOUT_MS);
+
     public WebhookSinkFactory() {
         super(ID, "Delivers audit records as signed CloudEvents batches to an HTTPS endpoint.",
-                List.of(URL, SECRET, CONNECT_TIMEOUT_MS, TIMEOUT_MS));
+                SETTINGS);
     }
 
     @Override

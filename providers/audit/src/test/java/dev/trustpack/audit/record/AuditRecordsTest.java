@@ -32,7 +32,7 @@ class AuditRecordsTest {
         event.setError("invalid_user_credentials");
         event.setDetails(Map.of("username", "alice", "auth_method", "openid-connect", "code_id", "secret-ish"));
 
-        AuditRecords.NewRecord record = AuditRecords.fromUserEvent(event, CONTEXT);
+        AuditRecords.NewRecord record = AuditRecords.fromUserEvent(event, CONTEXT, event.getDetails());
         JsonNode payload = Canonical.read(record.payload());
 
         assertThat(record.id()).isEqualTo(event.getId());

@@ -181,4 +181,19 @@ class RedactorTest {
     private static JsonNode redact(Object representation) throws Exception {
         return Redactor.representation(JsonSerialization.writeValueAsString(representation));
     }
+
+    @Test
+    void aRealmUpdateKeepsItsFlowBindingsAndCredentialSettings() {
+        JsonNode realm = Redactor.representation("""
+                {"resetCredentialsFlow": "reset credentials", "browserFlow": "trustpack browser",
+                 "requiredCredentials": ["password"], "webAuthnPolicyPasswordlessRpEntityName": "Trustpack",
+                 "webAuthnPolicySignatureAlgorithms": ["ES256"], "smtpServer": {"password": "hunter2"}}""");
+
+        assertThat(realm.path("resetCredentialsFlow").asText()).isEqualTo("reset credentials");
+        assertThat(realm.path("browserFlow").asText()).isEqualTo("trustpack browser");
+        assertThat(realm.path("requiredCredentials").get(0).asText()).isEqualTo("password");
+        assertThat(realm.path("webAuthnPolicyPasswordlessRpEntityName").asText()).isEqualTo("Trustpack");
+        assertThat(realm.path("webAuthnPolicySignatureAlgorithms").get(0).asText()).isEqualTo("ES256");
+        assertThat(realm.path("smtpServer").path("password").asText()).isEqualTo(Redactor.REDACTED);
+    }
 }

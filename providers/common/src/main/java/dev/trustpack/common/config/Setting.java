@@ -74,7 +74,7 @@ public abstract sealed class Setting<T> permits IntSetting, BooleanSetting, Stri
 
     abstract String propertyType();
 
-    boolean isSecret() {
+    public boolean isSecret() {
         return false;
     }
 

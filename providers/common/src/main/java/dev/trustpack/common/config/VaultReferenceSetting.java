@@ -33,7 +33,7 @@ public final class VaultReferenceSetting extends Setting<String> {
     }
 
     @Override
-    boolean isSecret() {
+    public boolean isSecret() {
         return true;
     }
 }
