@@ -31,14 +31,14 @@ JARS=(providers/common/target/trustpack-common-*[0-9T].jar providers/tenancy/tar
 CP="$DIST/lib/lib/boot/*:$DIST/lib/lib/main/*:$ROOT/${JARS[0]}:$ROOT/${JARS[2]}"
 rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
 "$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$CP" \
-  benchmarks/src/dev/trustpack/argon2/HashBenchmark.java benchmarks/src/dev/trustpack/bench/LoginLoad.java
+  benchmarks/src/dev/trustpack/argon2/hash/HashBenchmark.java benchmarks/src/dev/trustpack/bench/LoginLoad.java
 
 gcc -O2 -o "$WORK/argon2_loop" benchmarks/src/c/argon2_loop.c -largon2
 
 echo
 echo "== 1. Milliseconds per Argon2id hash ($(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1))"
 "$JAVA" -Djava.util.logging.config.file="$ROOT/benchmarks/logging.properties" -cp "$WORK/classes:$CP" \
-  dev.trustpack.argon2.HashBenchmark 5 30 "$WORK/argon2_loop" 2> >(grep -v '^SLF4J' >&2)
+  dev.trustpack.argon2.hash.HashBenchmark 5 30 "$WORK/argon2_loop" 2> >(grep -v '^SLF4J' >&2)
 
 run_server() { # variant policy
   local variant="$1" policy="$2" log="$WORK/$1.log"

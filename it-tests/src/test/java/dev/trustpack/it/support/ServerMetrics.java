@@ -24,4 +24,11 @@ public final class ServerMetrics {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
+
+    /** The lines of the metrics output that start with {@code prefix}, for failure messages. */
+    public static String lines(KeycloakUrls urls, String prefix) throws IOException, InterruptedException {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getMetric())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return String.join("\n", body.lines().filter(line -> line.startsWith(prefix)).toList());
+    }
 }
