@@ -26,7 +26,11 @@ import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -157,6 +161,116 @@ class LegacyImportIT extends DirectGrantTest {
         assertThat(again.json().get("existing").asInt()).isEqualTo(2);
         assertThat(again.json().get("created").asInt()).isZero();
         assertThat(demo.admin().users().searchByUsername(first, true)).hasSize(1);
+    }
+
+    @Test
+    void hostileBodiesGetAClearAnswerNeverAServerErrorAndImportNothing() throws Exception {
+        String afterHostile = username("after-hostile");
+        String lines = String.join("\n",
+                "{\"username\": \"x\", \"n\": " + "[".repeat(1200) + "]".repeat(1200) + "}",
+                "{\"username\": \"y\", \"n\": " + "7".repeat(1001) + "}",
+                record(afterHostile, fixture("bcrypt", "ascii").hash(), null));
+        Reply perLine = realmAdmin.post("/users/import", "application/x-ndjson", lines);
+        assertThat(perLine.status()).as(perLine.body()).isEqualTo(200);
+        JsonNode results = perLine.json().get("results");
+        assertThat(error(results, 1)).startsWith("exceeds a parser limit: Document nesting depth");
+        assertThat(error(results, 2))
+                .isEqualTo("exceeds a parser limit: Number value length (1001) exceeds the maximum allowed (64)");
+        assertThat(result(results, 3)).as("the other lines go on").isEqualTo("created");
+
+        String first = username("array-first");
+        String firstRecord = record(first, fixture("bcrypt", "ascii").hash(), null);
+        Reply nested = realmAdmin.post("/users/import", "application/json",
+                "[" + firstRecord + ", " + "[".repeat(1200) + "]".repeat(1200) + "]");
+        assertThat(nested.status()).as(nested.body()).isEqualTo(400);
+        assertThat(nested.errorMessage()).startsWith("The body exceeds a parser limit: Document nesting depth")
+                .endsWith("(in record 2)");
+        Reply number = realmAdmin.post("/users/import", "application/json",
+                "[" + firstRecord + ", {\"n\": " + "9".repeat(1001) + "}]");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.errorMessage()).isEqualTo("The body exceeds a parser limit: Number value length (1001) "
+                + "exceeds the maximum allowed (64) (in record 2)");
+
+        Reply overOurLimit = realmAdmin.post("/users/import", "application/json",
+                "[" + firstRecord + " ".repeat(9 * 1024 * 1024) + "]");
+        assertThat(overOurLimit.status()).isEqualTo(413);
+        assertThat(overOurLimit.errorMessage()).isEqualTo("The body is larger than 8 MiB, the import limit; split the file");
+
+        // Past Keycloak's own HTTP body limit (10 MiB) the server refuses the request before any provider sees it.
+        int overHttpLimit = realmAdmin.postStatus("/users/import", "application/json",
+                "[" + firstRecord + " ".repeat(12 * 1024 * 1024) + "]");
+        assertThat(overHttpLimit).isEqualTo(413);
+
+        assertThat(demo.admin().users().searchByUsername(first, true)).as("nothing imported").isEmpty();
+    }
+
+    /**
+     * What only the database or the tenancy module refuses (an email used twice in the file or already taken, an
+     * organization group in the way of a tenant role) is reported by the dry run exactly as by the real run.
+     */
+    @Test
+    void aDryRunReportsWhatTheRealRunRefusesAndWhy() throws Exception {
+        String alias = "import-" + UUID.randomUUID().toString().substring(0, 8);
+        OrganizationRepresentation organization = new OrganizationRepresentation();
+        organization.setName(alias);
+        organization.setAlias(alias);
+        organization.setEnabled(true);
+        organization.addDomain(new OrganizationDomainRepresentation(alias + ".example"));
+        String organizationId;
+        try (var created = demo.admin().organizations().create(organization)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+            organizationId = CreatedResponseUtil.getCreatedId(created);
+        }
+        try {
+            GroupRepresentation inTheWay = new GroupRepresentation();
+            inTheWay.setName("Manager");
+            demo.admin().organizations().get(organizationId).groups().addTopLevelGroup(inTheWay).close();
+            String takenEmail = demo.admin().users().searchByUsername(DemoRealm.ALICE, true).get(0).getEmail();
+            assertThat(takenEmail).isNotBlank();
+
+            String hash = fixture("bcrypt", "ascii").hash();
+            String owner = username("shared-email-a");
+            String copy = username("shared-email-b");
+            String manager = username("group-conflict");
+            String taken = username("taken-email");
+            String fine = username("fine");
+            String body = String.join("\n",
+                    record(owner, hash, null, "Shared." + owner + "@example.org"),
+                    record(copy, hash, null, "shared." + owner + "@EXAMPLE.org"),
+                    record(manager, hash, "[{\"alias\": \"" + alias + "\", \"roles\": [\"Manager\"]}]", null),
+                    record(taken, hash, null, takenEmail),
+                    record(fine, hash, "[{\"alias\": \"" + alias + "\", \"roles\": [\"Viewer\"]}]", null));
+
+            Reply dryRun = realmAdmin.post("/users/import?dryRun=true", "application/x-ndjson", body);
+            assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+            assertThat(dryRun.json().get("rehearsed").asBoolean()).isTrue();
+            JsonNode rehearsal = dryRun.json().get("results");
+            assertThat(result(rehearsal, 1)).isEqualTo("valid");
+            assertThat(error(rehearsal, 2)).isEqualTo("duplicate email: also on line 1");
+            assertThat(error(rehearsal, 3)).contains("Tenant '" + alias + "' already has an organization group named "
+                    + "'Manager' that is not a Trustpack tenant-role group");
+            assertThat(error(rehearsal, 4)).isEqualTo("email: another user already has this email");
+            assertThat(result(rehearsal, 5)).isEqualTo("valid");
+            for (String username : List.of(owner, copy, manager, taken, fine)) {
+                assertThat(demo.admin().users().searchByUsername(username, true)).as("dry run: %s", username).isEmpty();
+            }
+            assertThat(demo.admin().organizations().get(organizationId).groups().getAll(null, null, null, null, null,
+                    false, false)).as("the rehearsal's role group was rolled back").extracting(GroupRepresentation::getName)
+                    .containsExactly("Manager");
+
+            Reply real = realmAdmin.post("/users/import", "application/x-ndjson", body);
+            assertThat(real.json().get("created").asInt()).as(real.body()).isEqualTo(2);
+            JsonNode outcome = real.json().get("results");
+            for (int line = 1; line <= 5; line++) {
+                assertThat(entry(outcome, line).path("error").asText()).as("line %d", line)
+                        .isEqualTo(entry(rehearsal, line).path("error").asText());
+            }
+            assertThat(demo.admin().users().searchByUsername(manager, true)).as("nothing half-written").isEmpty();
+            assertThat(demo.admin().organizations().get(organizationId).members().getAll())
+                    .extracting(UserRepresentation::getUsername).containsExactly(fine);
+        } finally {
+            demo.admin().organizations().get(organizationId).delete().close();
+        }
     }
 
     @Test
@@ -329,8 +443,12 @@ class LegacyImportIT extends DirectGrantTest {
     }
 
     private static String record(String username, String hash, String tenantsJson) throws Exception {
+        return record(username, hash, tenantsJson, null);
+    }
+
+    private static String record(String username, String hash, String tenantsJson, String email) throws Exception {
         String base = "{\"username\": " + JsonSerialization.writeValueAsString(username)
-                + ", \"email\": " + JsonSerialization.writeValueAsString(username + "@example.org")
+                + ", \"email\": " + JsonSerialization.writeValueAsString(email == null ? username + "@example.org" : email)
                 + ", \"emailVerified\": true, \"firstName\": \"Legacy\", \"lastName\": \"User\""
                 + ", \"password\": " + JsonSerialization.writeValueAsString(hash);
         return base + (tenantsJson == null ? "" : ", \"tenants\": " + tenantsJson) + "}";

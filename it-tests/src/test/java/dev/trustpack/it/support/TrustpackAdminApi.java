@@ -43,6 +43,14 @@ public final class TrustpackAdminApi {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body the server may refuse before reading it (over its HTTP limit); only the status is kept. */
+    public int postStatus(String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpResponse<Void> response = http.send(request(path).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+
     public Reply delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

@@ -1,39 +1,38 @@
 package dev.trustpack.argon2.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustpack.argon2.hash.Argon2Runtime;
+import dev.trustpack.argon2.importer.ImportBody.NumberedRecord;
 import dev.trustpack.argon2.legacy.LegacyVerifier;
+import dev.trustpack.common.error.TrustpackException;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
-import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * The user import behind {@code POST /admin/realms/{realm}/trustpack/users/import[?dryRun=true]}: users with their existing password
@@ -41,11 +40,17 @@ import org.keycloak.util.JsonSerialization;
  * its own and, unless this is a dry run, written in a transaction of its own: a bad record is reported with its
  * line and reason while the good ones go in, and no record is ever half-written. Users that already exist (same
  * username) are reported and left untouched, so running the same file again is safe.
+ *
+ * <p>A dry run is a rehearsal: each record is written exactly as the real run would write it, flushed to the
+ * database so its constraints are checked, and rolled back. What only shows between records of the same file (a
+ * username or email used twice) is tracked in both runs alike, so a dry run reports what the real run would.
  */
 final class UserImporter {
 
-    static final int MAX_BYTES = 16 * 1024 * 1024;
-    static final int MAX_RECORDS = 10_000;
+    private static final Logger LOG = Logger.getLogger(UserImporter.class);
+    /** The provider type of user federation components (LDAP, Kerberos, custom stores); its class is in a module we do not compile against. */
+    private static final int MAX_REASON = 512;
+    private static final String USER_STORAGE_PROVIDER_TYPE = "org.keycloak.storage.UserStorageProvider";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -66,22 +71,30 @@ final class UserImporter {
     public record RecordResult(int line, String username, String status, String error) {
     }
 
-    public record ImportSummary(boolean dryRun, int records, int created, int existing, int valid, int invalid,
-                                List<RecordResult> results) {
+    /**
+     * @param rehearsed whether a dry run wrote and rolled back each record (false when the realm has user federation,
+     *                  whose writes no rollback undoes: then records are only validated)
+     */
+    public record ImportSummary(boolean dryRun, boolean rehearsed, int records, int created, int existing, int valid,
+                                int invalid, List<RecordResult> results) {
     }
 
     ImportSummary importUsers(InputStream body, boolean dryRun) {
         auth.users().requireManage();
-        List<NumberedRecord> records = read(body);
+        boolean rehearse = dryRun && !hasUserFederation();
         LegacyVerifier verifier = new LegacyVerifier(runtime.settings().verifyLimits(), runtime.engine());
-        Map<String, Integer> seen = new HashMap<>();
+        FileConflicts conflicts = new FileConflicts(realm);
         List<RecordResult> results = new ArrayList<>();
         List<String> createdIds = new ArrayList<>();
-        for (NumberedRecord record : records) {
-            RecordResult result = importOne(record, verifier, seen, dryRun, createdIds);
-            results.add(result);
+        try (ImportBody records = ImportBody.read(body)) {
+            for (NumberedRecord record = records.next(); record != null; record = records.next()) {
+                results.add(importOne(record, verifier, conflicts, dryRun, rehearse, createdIds));
+            }
+        } catch (IOException e) {
+            // The body was checked whole before the first record; a read failing now is the local disk's.
+            throw new UncheckedIOException(e);
         }
-        ImportSummary summary = new ImportSummary(dryRun, records.size(), count(results, "created"),
+        ImportSummary summary = new ImportSummary(dryRun, rehearse, results.size(), count(results, "created"),
                 count(results, "exists"), count(results, "valid"), count(results, "invalid"), results);
         if (!dryRun) {
             Map<String, Object> event = new LinkedHashMap<>();
@@ -96,8 +109,8 @@ final class UserImporter {
         return summary;
     }
 
-    private RecordResult importOne(NumberedRecord record, LegacyVerifier verifier, Map<String, Integer> seen,
-                                   boolean dryRun, List<String> createdIds) {
+    private RecordResult importOne(NumberedRecord record, LegacyVerifier verifier, FileConflicts conflicts,
+                                   boolean dryRun, boolean rehearse, List<String> createdIds) {
         if (record.parseError() != null) {
             return new RecordResult(record.line(), null, "invalid", record.parseError());
         }
@@ -111,30 +124,60 @@ final class UserImporter {
         } catch (ImportedUser.ImportProblem e) {
             return new RecordResult(record.line(), usernameOf(record.json()), "invalid", e.getMessage());
         }
-        Integer firstLine = seen.putIfAbsent(user.username().toLowerCase(), record.line());
-        if (firstLine != null) {
-            return new RecordResult(record.line(), user.username(), "invalid",
-                    "duplicate username: also on line " + firstLine);
+        String conflict = conflicts.check(user);
+        if (conflict != null) {
+            return new RecordResult(record.line(), user.username(), "invalid", conflict);
         }
         if (session.users().getUserByUsername(realm, user.username()) != null) {
             return new RecordResult(record.line(), user.username(), "exists", null);
         }
-        if (dryRun) {
-            String profileError = validateProfile(session, user);
-            return profileError == null ? new RecordResult(record.line(), user.username(), "valid", null)
-                    : new RecordResult(record.line(), user.username(), "invalid", profileError);
+        String problem = dryRun && !rehearse ? validateProfile(session, user) : write(user, credential, dryRun, createdIds);
+        if (problem != null) {
+            return new RecordResult(record.line(), user.username(), "invalid", problem);
         }
+        conflicts.record(user, record.line());
+        return new RecordResult(record.line(), user.username(), dryRun ? "valid" : "created", null);
+    }
+
+    /** Writes one record in a transaction of its own (rolled back for a dry run); returns why it failed, or null. */
+    private String write(ImportedUser user, PasswordCredentialModel credential, boolean dryRun, List<String> createdIds) {
         try {
             String id = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                    session.getContext(), inner -> create(inner, user, credential), "trustpack-user-import");
-            createdIds.add(id);
-            return new RecordResult(record.line(), user.username(), "created", null);
+                    session.getContext(), inner -> {
+                        String created = create(inner, user, credential);
+                        if (dryRun) {
+                            // Constraints are checked on flush: without it a rehearsal would miss what only the
+                            // database refuses.
+                            inner.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+                            inner.getTransactionManager().setRollbackOnly();
+                        }
+                        return created;
+                    }, "trustpack-user-import");
+            if (!dryRun) {
+                createdIds.add(id);
+            }
+            return null;
         } catch (ValidationException e) {
-            return new RecordResult(record.line(), user.username(), "invalid", describe(e));
+            return describe(e);
+        } catch (TrustpackException | ModelDuplicateException e) {
+            return "conflict: " + reason(e);
+        } catch (ModelException e) {
+            return "not imported: " + reason(e);
         } catch (RuntimeException e) {
-            return new RecordResult(record.line(), user.username(), "invalid",
-                    "not imported: " + e.getClass().getSimpleName());
+            LOG.debugf(e, "Import of a record failed");
+            return "not imported: the database refused the record (" + e.getClass().getSimpleName()
+                    + "); see the server log at DEBUG for " + UserImporter.class.getName();
         }
+    }
+
+    /** The model's own reason, which names what conflicted; bounded, as it is repeated per record. */
+    private static String reason(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + "…";
+    }
+
+    private boolean hasUserFederation() {
+        return realm.getComponentsStream(realm.getId(), USER_STORAGE_PROVIDER_TYPE).findAny().isPresent();
     }
 
     /** Runs in its own transaction: the user, the credential, memberships and roles commit together or not at all. */
@@ -201,8 +244,17 @@ final class UserImporter {
 
     private static String describe(ValidationException e) {
         List<String> problems = new ArrayList<>();
-        e.getErrors().forEach(error -> problems.add(error.getAttribute() + ": " + error.getMessage()));
+        e.getErrors().forEach(error -> problems.add(error.getAttribute() + ": " + explain(error.getMessage())));
         return String.join("; ", problems);
+    }
+
+    /** Keycloak's message keys for the conflicts an import meets, said in words; other keys as they are. */
+    private static String explain(String messageKey) {
+        return switch (messageKey) {
+            case "emailExistsMessage" -> "another user already has this email";
+            case "usernameExistsMessage" -> "another user already has this username";
+            default -> messageKey;
+        };
     }
 
     private static String usernameOf(JsonNode json) {
@@ -212,75 +264,5 @@ final class UserImporter {
 
     private static int count(List<RecordResult> results, String status) {
         return (int) results.stream().filter(result -> result.status().equals(status)).count();
-    }
-
-    /** A record with its line (JSON lines) or its position (JSON array), or why it could not be parsed. */
-    private record NumberedRecord(int line, JsonNode json, String parseError) {
-    }
-
-    private static List<NumberedRecord> read(InputStream body) {
-        String text = readBounded(body);
-        List<NumberedRecord> records = new ArrayList<>();
-        String trimmed = text.stripLeading();
-        if (trimmed.startsWith("[")) {
-            JsonNode array;
-            try {
-                array = JsonSerialization.mapper.readTree(trimmed);
-            } catch (JsonProcessingException e) {
-                throw ErrorResponse.error("The body is not a valid JSON array (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")", Response.Status.BAD_REQUEST);
-            }
-            requireCount(array.size());
-            for (int i = 0; i < array.size(); i++) {
-                records.add(new NumberedRecord(i + 1, array.get(i), null));
-            }
-            return records;
-        }
-        try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                requireCount(records.size() + 1);
-                try {
-                    records.add(new NumberedRecord(number, JsonSerialization.mapper.readTree(line), null));
-                } catch (JsonProcessingException e) {
-                    records.add(new NumberedRecord(number, null,
-                            "not valid JSON (column " + e.getLocation().getColumnNr() + ")"));
-                }
-            }
-        } catch (IOException e) {
-            throw ErrorResponse.error("The body could not be read", Response.Status.BAD_REQUEST);
-        }
-        if (records.isEmpty()) {
-            throw ErrorResponse.error("The body holds no records", Response.Status.BAD_REQUEST);
-        }
-        return records;
-    }
-
-    private static void requireCount(int count) {
-        if (count > MAX_RECORDS) {
-            throw ErrorResponse.error("At most " + MAX_RECORDS + " records per request; split the file",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-    }
-
-    private static String readBounded(InputStream body) {
-        try (InputStreamReader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
-                text.append(buffer, 0, read);
-                if (text.length() > MAX_BYTES) {
-                    throw ErrorResponse.error("The body is larger than " + (MAX_BYTES / 1024 / 1024)
-                            + " MiB; split the file", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-                }
-            }
-            return text.toString();
-        } catch (IOException e) {
-            throw ErrorResponse.error("The body could not be read", Response.Status.BAD_REQUEST);
-        }
     }
 }
