@@ -3,7 +3,6 @@ package dev.trustpack.audit.listener;
 import java.util.List;
 import java.util.Map;
 
-import dev.trustpack.audit.outbox.OutboxStore;
 import dev.trustpack.audit.worker.AuditSettings;
 import dev.trustpack.audit.worker.AuditWorker;
 import dev.trustpack.common.TrustpackVersion;
@@ -47,7 +46,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     /**
      * The worker starts once Keycloak has migrated the database, so the audit tables exist. A deleted realm's
-     * records go with it, as Keycloak's own stored events do.
+     * records stay, closed by a record of the deletion ({@link RealmDeletion}).
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -56,7 +55,9 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
             if (event instanceof PostMigrationEvent) {
                 worker.start();
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                OutboxStore.of(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+                RealmDeletion.record(removed.getKeycloakSession(), removed.getRealm());
+            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                RealmDeletion.recreated(created.getKeycloakSession(), created.getCreatedRealm());
             }
         });
     }

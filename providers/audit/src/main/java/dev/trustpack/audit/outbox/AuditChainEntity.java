@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 /**
  * The head of a realm's hash chain: the last sequence number and hash handed out, and where retention purging has
  * cut the chain (verification starts there). Sealing and purging lock this row, so one node at a time extends a
- * realm's chain; logins never touch it.
+ * realm's chain; logins never touch it. The row outlives its realm: a deleted realm's chain is kept, closed by the
+ * deletion record, until retention has passed and every operator sink has it.
  */
 @Entity
 @Table(name = "TRUSTPACK_AUDIT_CHAIN")
@@ -29,6 +30,42 @@ public class AuditChainEntity {
 
     @Column(name = "PURGED_HASH", length = 64, nullable = false)
     private String purgedHash;
+
+    /** The realm's name, kept from its deletion on (a live realm's name is read from Keycloak). */
+    @Column(name = "REALM_NAME", length = 255)
+    private String realmName;
+
+    /** When the realm was deleted; null while it exists. */
+    @Column(name = "DELETED_AT")
+    private Long deletedAt;
+
+    /** Who deleted the realm, as the sealed deletion record names them. */
+    @Column(name = "DELETED_BY", length = 255)
+    private String deletedBy;
+
+    public String getRealmName() {
+        return realmName;
+    }
+
+    public void setRealmName(String realmName) {
+        this.realmName = realmName;
+    }
+
+    public Long getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void setDeletedAt(Long deletedAt) {
+        this.deletedAt = deletedAt;
+    }
+
+    public String getDeletedBy() {
+        return deletedBy;
+    }
+
+    public void setDeletedBy(String deletedBy) {
+        this.deletedBy = deletedBy;
+    }
 
     public String getRealmId() {
         return realmId;

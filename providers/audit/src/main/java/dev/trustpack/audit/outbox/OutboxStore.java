@@ -214,8 +214,34 @@ public final class OutboxStore {
         return target;
     }
 
-    /** Removes everything the audit trail holds for a realm that is being deleted, in the deleting transaction. */
-    public void deleteRealm(String realmId) {
+    /**
+     * Marks a realm's chain as the trail of a deleted realm, in the deleting transaction: it keeps the name and who
+     * deleted it, and stays until {@link #forgetRealm} (after retention, once every operator sink has it).
+     */
+    public void closeRealm(String realmId, String realmName, long deletedAt, String deletedBy) {
+        AuditChainEntity chain = lockChain(realmId);
+        chain.setRealmName(realmName);
+        chain.setDeletedAt(deletedAt);
+        chain.setDeletedBy(deletedBy);
+        new SinkStateStore(em).deleteRealmSinks(realmId);
+    }
+
+    /** A realm of a deleted realm's id exists again: its trail is a live realm's again. */
+    public void reopenRealm(String realmId) {
+        AuditChainEntity chain = lockChain(realmId);
+        chain.setRealmName(null);
+        chain.setDeletedAt(null);
+        chain.setDeletedBy(null);
+    }
+
+    /** The kept trails of deleted realms, most recently deleted first. */
+    public List<AuditChainEntity> deletedRealms() {
+        return em.createQuery("SELECT c FROM AuditChainEntity c WHERE c.deletedAt IS NOT NULL ORDER BY c.deletedAt DESC",
+                AuditChainEntity.class).getResultList();
+    }
+
+    /** Removes what is left of a deleted realm's trail: called once every record is purged. */
+    public void forgetRealm(String realmId) {
         for (String entity : List.of("DeadLetterEntity", "SinkStateEntity", "AuditRecordEntity", "AuditChainEntity")) {
             em.createQuery("DELETE FROM " + entity + " e WHERE e.realmId = :realm").setParameter("realm", realmId)
                     .executeUpdate();

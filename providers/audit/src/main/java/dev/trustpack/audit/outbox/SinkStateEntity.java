@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * Delivery progress of one audit sink (a component of the realm; same id). The main lane delivers every new record
+ * Delivery progress of one audit sink (a component of the realm; same id), or of an operator sink for one realm
+ * (a master realm component receiving every realm's records: one row per realm, see {@link #getOperatorSinkId()}). The main lane delivers every new record
  * after {@code cursorSeq}; a replay lane re-delivers a range an admin asked for. A lane's batch is pinned
  * ({@code pendingTo}) until it is delivered, so every retry sends the same records under the same webhook id.
  * A node delivers for a sink only while it holds the claim; every change goes through the version check.
@@ -22,6 +23,10 @@ public class SinkStateEntity {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
+
+    /** For an operator sink's row: the sink (a master realm component); {@code sinkId} is then derived per realm. */
+    @Column(name = "OPERATOR_SINK_ID", length = 36)
+    private String operatorSinkId;
 
     @Column(name = "STATUS", length = 16, nullable = false)
     private String status;
@@ -87,6 +92,19 @@ public class SinkStateEntity {
 
     public void setSinkId(String sinkId) {
         this.sinkId = sinkId;
+    }
+
+    public String getOperatorSinkId() {
+        return operatorSinkId;
+    }
+
+    public void setOperatorSinkId(String operatorSinkId) {
+        this.operatorSinkId = operatorSinkId;
+    }
+
+    /** The sink component this row delivers for: the operator sink, or the realm's own sink of the same id. */
+    public String getComponentId() {
+        return operatorSinkId != null ? operatorSinkId : sinkId;
     }
 
     public String getRealmId() {

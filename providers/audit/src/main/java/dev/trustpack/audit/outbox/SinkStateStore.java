@@ -78,6 +78,33 @@ public final class SinkStateStore {
         return state;
     }
 
+    /** An operator sink's progress row for one realm, created on first sight with every record the realm kept. */
+    public SinkStateEntity ensureOperatorRow(String rowId, String operatorSinkId, String realmId, long now) {
+        SinkStateEntity state = ensure(rowId, realmId, now, Start.ALL_RECORDS);
+        state.setOperatorSinkId(operatorSinkId);
+        return state;
+    }
+
+    /** An operator sink's rows, one per realm. */
+    public List<SinkStateEntity> operatorRows(String operatorSinkId) {
+        return em.createQuery("SELECT s FROM SinkStateEntity s WHERE s.operatorSinkId = :sink ORDER BY s.realmId",
+                SinkStateEntity.class).setParameter("sink", operatorSinkId).getResultList();
+    }
+
+    public void deleteOperatorRows(String operatorSinkId) {
+        operatorRows(operatorSinkId).forEach(row -> delete(row.getSinkId()));
+    }
+
+    /**
+     * Forgets the progress of a deleted realm's own sinks (their components went with the realm); operator sinks'
+     * rows stay, as they still have to deliver the realm's trail.
+     */
+    public void deleteRealmSinks(String realmId) {
+        List<String> own = em.createQuery("SELECT s.sinkId FROM SinkStateEntity s WHERE s.realmId = :realm"
+                + " AND s.operatorSinkId IS NULL", String.class).setParameter("realm", realmId).getResultList();
+        own.forEach(this::delete);
+    }
+
     /**
      * Forgets a sink's progress and dead letters. A bulk delete, not a versioned one: a node delivering to the sink
      * at this moment then finds the row gone and stops.

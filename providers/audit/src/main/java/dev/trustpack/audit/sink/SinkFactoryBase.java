@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import dev.trustpack.audit.outbox.SinkStateStore;
 import dev.trustpack.common.config.InvalidConfigException;
 import dev.trustpack.common.config.Setting;
-import dev.trustpack.tenancy.TenancyProvider;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -50,7 +49,11 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
             throws ComponentValidationException {
         Map<String, String> config = SinkSettings.flatten(model);
         try {
-            SinkSettings.read(config);
+            SinkSettings settings = SinkSettings.read(config);
+            if (settings.allRealms() && !OperatorSinks.isAdminRealm(realm)) {
+                throw new InvalidConfigException(SinkSettings.ALL_REALMS.key(), "only a sink of the master realm can "
+                        + "receive every realm's records");
+            }
             ownSettings.forEach(setting -> setting.read(config));
             validate(session, realm, config);
             requireKnownTenant(session, realm, config);
@@ -60,16 +63,23 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
         }
     }
 
-    /** A sink created through the admin API delivers the records sealed from now on (history: replay). */
+    /**
+     * A sink created through the admin API delivers the records sealed from now on (history: replay). An operator
+     * sink gets every realm's kept records instead; the worker adds its rows, one per realm.
+     */
     @Override
     public final void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        SinkStateStore.of(session).ensure(model.getId(), realm.getId(), System.currentTimeMillis(),
-                SinkStateStore.Start.NEW_RECORDS);
+        if (!OperatorSinks.isOperatorSink(realm, model)) {
+            SinkStateStore.of(session).ensure(model.getId(), realm.getId(), System.currentTimeMillis(),
+                    SinkStateStore.Start.NEW_RECORDS);
+        }
     }
 
     @Override
     public final void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        SinkStateStore.of(session).delete(model.getId());
+        SinkStateStore store = SinkStateStore.of(session);
+        store.delete(model.getId());
+        store.deleteOperatorRows(model.getId());
     }
 
     /**

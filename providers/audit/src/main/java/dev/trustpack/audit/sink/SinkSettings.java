@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.trustpack.common.config.BooleanSetting;
 import dev.trustpack.common.config.IntSetting;
 import dev.trustpack.common.config.InvalidConfigException;
 import dev.trustpack.common.config.Setting;
@@ -15,13 +16,18 @@ import org.keycloak.component.ComponentModel;
  * Settings every sink has (component config): whose records it gets, how big its batches are, how it retries.
  *
  * @param tenantAlias the tenant whose records alone this sink receives; null for every record of the realm
+ * @param allRealms   an operator sink: a sink of the master realm that receives every realm's records
  */
-public record SinkSettings(String tenantAlias, int batchSize, Duration retryInitial, Duration retryMax,
-                           int pauseAfterFailures, int deadLetterAfter) {
+public record SinkSettings(String tenantAlias, boolean allRealms, int batchSize, Duration retryInitial,
+                           Duration retryMax, int pauseAfterFailures, int deadLetterAfter) {
 
     public static final StringSetting TENANT = new StringSetting("tenant", "Tenant",
             "Alias of the tenant whose records alone this sink receives. Empty: every record of the realm.", "",
             "|[a-zA-Z0-9._-]{1,255}", "a tenant alias");
+    public static final BooleanSetting ALL_REALMS = new BooleanSetting("all-realms", "All realms (operator sink)",
+            "Only for a sink of the master realm: receive the records of every realm, including those of a realm "
+            + "deleted later, from the oldest record kept. Admins of other realms can neither see nor change it.",
+            false);
     public static final IntSetting BATCH_SIZE = new IntSetting("batch-size", "Batch size",
             "Most records per delivery.", 100, 1, 1000);
     public static final IntSetting RETRY_INITIAL_MS = new IntSetting("retry-initial-ms", "First retry delay (ms)",
@@ -35,7 +41,7 @@ public record SinkSettings(String tenantAlias, int batchSize, Duration retryInit
             "Times a destination may refuse one record's content (HTTP 400, 413, 415, 422) before the record is "
             + "set aside as a dead letter and delivery moves on.", 5, 1, 1000);
 
-    public static final List<Setting<?>> ALL = List.of(TENANT, BATCH_SIZE, RETRY_INITIAL_MS, RETRY_MAX_MS,
+    public static final List<Setting<?>> ALL = List.of(TENANT, ALL_REALMS, BATCH_SIZE, RETRY_INITIAL_MS, RETRY_MAX_MS,
             PAUSE_AFTER_FAILURES, DEAD_LETTER_AFTER);
 
     public static SinkSettings read(Map<String, String> config) {
@@ -46,7 +52,12 @@ public record SinkSettings(String tenantAlias, int batchSize, Duration retryInit
             throw new InvalidConfigException(RETRY_MAX_MS.key(), retryMax
                     + " is below " + RETRY_INITIAL_MS.key() + " (" + retryInitial + ")");
         }
-        return new SinkSettings(tenant.isEmpty() ? null : tenant, BATCH_SIZE.read(config),
+        boolean allRealms = ALL_REALMS.read(config);
+        if (allRealms && !tenant.isEmpty()) {
+            throw new InvalidConfigException(ALL_REALMS.key(), "an operator sink receives every realm's records; it "
+                    + "cannot also be limited to tenant '" + tenant + "'");
+        }
+        return new SinkSettings(tenant.isEmpty() ? null : tenant, allRealms, BATCH_SIZE.read(config),
                 Duration.ofMillis(retryInitial), Duration.ofMillis(retryMax), PAUSE_AFTER_FAILURES.read(config),
                 DEAD_LETTER_AFTER.read(config));
     }

@@ -18,6 +18,9 @@ import org.keycloak.models.RealmModel;
  */
 public record SinkTenant(String alias, Optional<Tenant> tenant) {
 
+    /** Every record of the realm. */
+    public static final SinkTenant REALM_WIDE = new SinkTenant(null, Optional.empty());
+
     public static SinkTenant of(KeycloakSession session, RealmModel realm, ComponentModel component) {
         return of(session, realm, SinkSettings.flatten(component));
     }
@@ -25,7 +28,7 @@ public record SinkTenant(String alias, Optional<Tenant> tenant) {
     public static SinkTenant of(KeycloakSession session, RealmModel realm, Map<String, String> config) {
         String alias = SinkSettings.TENANT.read(config);
         if (alias.isEmpty()) {
-            return new SinkTenant(null, Optional.empty());
+            return REALM_WIDE;
         }
         RealmModel previous = session.getContext().getRealm();
         try {

@@ -19,14 +19,10 @@ import dev.trustpack.audit.outbox.AuditChainEntity;
 import dev.trustpack.audit.outbox.OutboxStore;
 import dev.trustpack.audit.outbox.SinkStateEntity;
 import dev.trustpack.audit.outbox.SinkStateStore;
-import dev.trustpack.audit.sink.SinkSettings;
-import dev.trustpack.audit.sink.SinkTenant;
-import dev.trustpack.tenancy.TenancyProvider;
-import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.audit.sink.OperatorSinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -135,22 +131,41 @@ public final class AuditWorker {
         }
     }
 
+    /**
+     * Keeps one progress row per sink, and per realm for an operator sink (every realm with a trail, deleted ones
+     * included); forgets the rows of sinks that are gone.
+     */
     private void syncSinks() {
-        Set<String> sinkIds = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+        Set<String> rowIds = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
             SinkStateStore states = SinkStateStore.of(session);
             Map<String, String> components = states.sinkComponents();
+            RealmModel adminRealm = OperatorSinks.adminRealm(session);
+            List<String> trails = OutboxStore.of(session).chainRealms();
             long now = System.currentTimeMillis();
-            // Sinks that were not added through the admin API (realm import) start with everything recorded.
-            components.forEach((sinkId, realmId) ->
-                    states.ensure(sinkId, realmId, now, SinkStateStore.Start.ALL_RECORDS));
+            Set<String> wanted = new HashSet<>();
+            components.forEach((sinkId, realmId) -> {
+                ComponentModel component = adminRealm != null && adminRealm.getId().equals(realmId)
+                        ? adminRealm.getComponent(sinkId) : null;
+                if (component != null && OperatorSinks.isOperatorSink(adminRealm, component)) {
+                    for (String trail : trails) {
+                        String rowId = OperatorSinks.rowId(sinkId, trail);
+                        states.ensureOperatorRow(rowId, sinkId, trail, now);
+                        wanted.add(rowId);
+                    }
+                } else {
+                    // Sinks that were not added through the admin API (realm import) start with everything recorded.
+                    states.ensure(sinkId, realmId, now, SinkStateStore.Start.ALL_RECORDS);
+                    wanted.add(sinkId);
+                }
+            });
             for (SinkStateEntity state : states.all()) {
-                if (!components.containsKey(state.getSinkId())) {
+                if (!wanted.contains(state.getSinkId())) {
                     states.delete(state.getSinkId());
                 }
             }
-            return new HashSet<>(components.keySet());
+            return wanted;
         });
-        metrics.retainSinks(sinkIds);
+        metrics.retainSinks(rowIds);
     }
 
     private void dispatch(long now) {
@@ -177,18 +192,19 @@ public final class AuditWorker {
             long now = System.currentTimeMillis();
             Set<String> realmsSeen = new HashSet<>();
             for (SinkStateEntity state : SinkStateStore.of(session).all()) {
-                RealmModel realm = session.realms().getRealm(state.getRealmId());
-                ComponentModel component = realm == null ? null : realm.getComponent(state.getSinkId());
-                if (component == null) {
+                SinkTarget target = SinkTarget.of(session, state);
+                if (target == null) {
                     continue;
                 }
-                if (realmsSeen.add(realm.getId())) {
-                    metrics.unsealed(realm.getName(), outbox.countUnsealed(realm.getId()));
+                String realmId = target.sourceRealmId();
+                if (realmsSeen.add(realmId)) {
+                    metrics.unsealed(target.sourceRealmName(), outbox.countUnsealed(realmId));
                 }
-                String tenantId = SinkTenant.of(session, realm, component).recordFilter();
-                OptionalLong oldest = outbox.oldestSealedAfter(realm.getId(), tenantId, state.getCursorSeq());
-                metrics.sinkState(state.getSinkId(), AuditMetrics.sinkTags(realm.getName(), component.getName()),
-                        outbox.countSealedAfter(realm.getId(), tenantId, state.getCursorSeq()),
+                String tenantId = target.tenant().recordFilter();
+                OptionalLong oldest = outbox.oldestSealedAfter(realmId, tenantId, state.getCursorSeq());
+                metrics.sinkState(state.getSinkId(), AuditMetrics.sinkTags(target.sourceRealmName(),
+                                target.component().getName()),
+                        outbox.countSealedAfter(realmId, tenantId, state.getCursorSeq()),
                         oldest.isPresent() ? Math.max(0, now - oldest.getAsLong()) : 0,
                         SinkStateStore.PAUSED.equals(state.getStatus()));
             }
@@ -224,7 +240,23 @@ public final class AuditWorker {
                 return outbox.purgeThrough(chain, through, PURGE_CHUNK);
             });
         } while (purged != previous);
+        forgetIfDone(realmId);
         return purged;
+    }
+
+    /** A deleted realm's trail is forgotten once every record of it is purged (and none is still being sealed). */
+    private void forgetIfDone(String realmId) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            OutboxStore outbox = OutboxStore.of(session);
+            AuditChainEntity chain = outbox.chain(realmId).orElse(null);
+            if (chain != null && chain.getDeletedAt() != null && chain.getPurgedSeq() == chain.getLastSeq()
+                    && outbox.countUnsealed(realmId) == 0) {
+                outbox.lockChain(realmId);
+                outbox.forgetRealm(realmId);
+                LOG.infof("The audit trail of deleted realm '%s' (%s) is past retention and delivered to every "
+                        + "operator sink; it is removed", chain.getRealmName(), realmId);
+            }
+        });
     }
 
     private static String nodeName() {

@@ -4,10 +4,9 @@ import java.util.function.Consumer;
 
 import dev.trustpack.audit.outbox.SinkStateEntity;
 import dev.trustpack.audit.outbox.SinkStateStore;
-import jakarta.ws.rs.core.Response;
+import dev.trustpack.common.error.TrustpackException;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.ErrorResponse;
 
 /**
  * Admin changes to a sink's progress (pause, resume, replay), each in a short transaction of its own that is
@@ -45,13 +44,13 @@ public final class SinkCommands {
                     return state;
                 });
             } catch (Conflict e) {
-                throw ErrorResponse.error(e.getMessage(), Response.Status.CONFLICT);
+                throw new TrustpackException(TrustpackException.Kind.CONFLICT, e.getMessage());
             } catch (RuntimeException e) {
                 last = e;
             }
         }
-        throw ErrorResponse.error("The sink's progress kept changing while this request tried to update it; try "
-                + "again (" + last.getClass().getSimpleName() + ")", Response.Status.CONFLICT);
+        throw new TrustpackException(TrustpackException.Kind.CONFLICT, "The sink's progress kept changing while this "
+                + "request tried to update it; try again (" + last.getClass().getSimpleName() + ")");
     }
 
     public static void pause(SinkStateEntity state, String reason) {

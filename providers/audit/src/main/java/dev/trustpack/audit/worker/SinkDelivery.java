@@ -1,5 +1,6 @@
 package dev.trustpack.audit.worker;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -87,13 +88,14 @@ final class SinkDelivery {
                 || !SinkProgress.claimable(state, node, now)) {
             return null;
         }
-        RealmModel realm = session.realms().getRealm(state.getRealmId());
-        ComponentModel component = realm == null ? null : realm.getComponent(sinkId);
-        if (component == null || !AuditSink.class.getName().equals(component.getProviderType())) {
+        SinkTarget target = SinkTarget.of(session, state);
+        if (target == null) {
             return null;
         }
+        RealmModel realm = target.owner();
+        ComponentModel component = target.component();
         session.getContext().setRealm(realm);
-        Tags tags = AuditMetrics.sinkTags(realm.getName(), component.getName());
+        Tags tags = AuditMetrics.sinkTags(target.sourceRealmName(), component.getName());
         AuditSink sink;
         try {
             sink = createSink(session, component);
@@ -103,18 +105,19 @@ final class SinkDelivery {
             return null;
         }
         SinkSettings sinkSettings = sink.settings();
-        SinkTenant sinkTenant = SinkTenant.of(session, realm, component);
+        SinkTenant sinkTenant = target.tenant();
         if (sinkTenant.unknown()) {
             fail(session, realm, component, state, sinkSettings, tags, "there is no tenant '" + sinkTenant.alias() + "'");
             return null;
         }
         String tenantId = sinkTenant.recordFilter();
+        String sourceRealmId = target.sourceRealmId();
         OutboxStore outbox = OutboxStore.of(session);
-        long sealedHead = outbox.chain(realm.getId()).map(AuditChainEntity::getLastSeq).orElse(0L);
+        long sealedHead = outbox.chain(sourceRealmId).map(AuditChainEntity::getLastSeq).orElse(0L);
         SinkProgress.Window window = SinkProgress.window(state);
         long through = SinkProgress.through(state, window, sealedHead);
         int limit = window.pinnedThrough() == null ? sinkSettings.batchSize() : MAX_PINNED_BATCH;
-        List<SealedRecord> records = outbox.sealed(realm.getId(), tenantId, window.after(), through, limit);
+        List<SealedRecord> records = outbox.sealed(sourceRealmId, tenantId, window.after(), through, limit);
         if (records.isEmpty()) {
             if (through > window.after()) {
                 SinkProgress.skipped(state, window, through, now, sinkSettings);
@@ -166,10 +169,10 @@ final class SinkDelivery {
                 LOG.debugf("Audit sink '%s': batch %s failed: %s", shipment.sinkName(), shipment.batchId(),
                         result.detail());
                 metrics.failed(shipment.tags(), "failed", nanos);
-                RealmModel realm = session.realms().getRealm(state.getRealmId());
+                SinkTarget target = SinkTarget.of(session, state);
                 if (SinkProgress.failed(state, result.detail(), sinkSettings, now, ThreadLocalRandom.current().nextDouble())
-                        && realm != null) {
-                    alertPaused(session, realm, realm.getComponent(shipment.sinkId()), state, shipment.tags());
+                        && target != null) {
+                    alertPaused(session, target.owner(), target.component(), state, shipment.tags());
                 }
                 return false;
             }
@@ -216,11 +219,16 @@ final class SinkDelivery {
                              SinkStateEntity state, Tags tags) {
         String name = component == null ? state.getSinkId() : component.getName();
         metrics.paused(tags);
-        LOG.warnf("Audit sink '%s' of realm '%s' is paused: %s. Records are kept; resume it through "
-                + "/admin/realms/%s/trustpack/audit/sinks/%s/resume", name, realm.getName(), state.getPausedReason(),
-                realm.getName(), state.getSinkId());
-        AuditEntry alert = AuditEntry.failure(SINK_PAUSED_ENTRY, null, "sink_paused",
-                Map.of("sink_id", state.getSinkId(), "sink_name", name, "reason", state.getPausedReason()));
+        String source = state.getOperatorSinkId() == null ? "" : " (records of realm id " + state.getRealmId() + ")";
+        LOG.warnf("Audit sink '%s' of realm '%s' is paused%s: %s. Records are kept; resume it through "
+                + "/admin/realms/%s/trustpack/audit/sinks/%s/resume", name, realm.getName(), source,
+                state.getPausedReason(), realm.getName(), state.getComponentId());
+        Map<String, String> details = new LinkedHashMap<>(Map.of("sink_id", state.getComponentId(),
+                "sink_name", name, "reason", state.getPausedReason()));
+        if (state.getOperatorSinkId() != null) {
+            details.put("source_realm_id", state.getRealmId());
+        }
+        AuditEntry alert = AuditEntry.failure(SINK_PAUSED_ENTRY, null, "sink_paused", details);
         OutboxStore.of(session).append(AuditRecords.fromEntry(alert, System.currentTimeMillis(), null,
                 AuditRecords.Context.ofRealm(realm.getId(), realm.getName())));
     }

@@ -34,6 +34,25 @@ class SinkSettingsTest {
     }
 
     @Test
+    void anOperatorSinkReceivesEveryRealmAndIsNeverLimitedToATenant() {
+        assertThat(SinkSettings.read(Map.of()).allRealms()).isFalse();
+        assertThat(SinkSettings.read(Map.of("all-realms", "TRUE")).allRealms()).isTrue();
+        assertThatThrownBy(() -> SinkSettings.read(Map.of("all-realms", "yes")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'all-realms'");
+        assertThatThrownBy(() -> SinkSettings.read(Map.of("all-realms", "true", "tenant", "acme")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'all-realms'")
+                .hasMessageContaining("cannot also be limited to tenant 'acme'");
+    }
+
+    @Test
+    void anOperatorSinksRowPerRealmHasAStableIdOfItsOwn() {
+        String row = OperatorSinks.rowId("sink-1", "realm-a");
+        assertThat(OperatorSinks.rowId("sink-1", "realm-a")).as("every node derives the same").isEqualTo(row);
+        assertThat(row).hasSize(36).isNotEqualTo(OperatorSinks.rowId("sink-1", "realm-b"))
+                .isNotEqualTo(OperatorSinks.rowId("sink-2", "realm-a")).isNotEqualTo("sink-1");
+    }
+
+    @Test
     void aTenantSinkKeepsItsAlias() {
         assertThat(SinkSettings.read(Map.of("tenant", "acme")).tenantAlias()).isEqualTo("acme");
     }
