@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.trustpack.common.log.WarnOnce;
@@ -46,8 +44,6 @@ final class DefaultTenancyProvider implements TenancyProvider {
     private static final Logger LOG = Logger.getLogger(DefaultTenancyProvider.class);
 
     /** Anchored: a role or group merely named like a tenant path is not a tenant. */
-    private static final Pattern TRUSTPACK_TENANT_PATH = Pattern.compile("^trustpack/tenants/([^/?#]+)(?:[/?#]|$)");
-    private static final Pattern ORGANIZATION_PATH = Pattern.compile("^organizations/([^/?#]+)(?:[/?#]|$)");
     private static final int MAX_DOMAIN_LENGTH = 253;
 
     private final KeycloakSession session;
@@ -242,15 +238,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public Optional<Tenant> tenantOfAdminPath(String resourcePath) {
-        if (resourcePath == null) {
-            return Optional.empty();
-        }
-        Matcher trustpack = TRUSTPACK_TENANT_PATH.matcher(resourcePath);
-        if (trustpack.find()) {
-            return tenant(trustpack.group(1));
-        }
-        Matcher organization = ORGANIZATION_PATH.matcher(resourcePath);
-        return organization.find() ? tenantById(organization.group(1)) : Optional.empty();
+        return AdminPaths.tenantOf(resourcePath).flatMap(reference -> reference.alias() != null
+                ? tenant(reference.alias()) : tenantById(reference.organizationId()));
     }
 
     @Override
