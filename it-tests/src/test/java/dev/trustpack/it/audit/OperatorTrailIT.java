@@ -118,7 +118,8 @@ class OperatorTrailIT extends DirectGrantTest {
 
         JsonNode trail = awaitTrail(realmName);
         assertThat(trail.path("realmId").asText()).isEqualTo(realmId);
-        assertThat(trail.path("deletedBy").asText()).startsWith(localAdmin + " of realm '" + realmName + "' via admin-cli");
+        assertThat(trail.path("deletedBy").asText()).startsWith(localAdmin + " (user ")
+                .contains(" of realm '" + realmName + "' via admin-cli");
 
         JsonNode verified = operator.get("/audit/realms/" + realmName + "/verify").json();
         assertThat(verified.path("status").asText()).as(verified.toString()).isEqualTo("ok");
@@ -138,17 +139,34 @@ class OperatorTrailIT extends DirectGrantTest {
         assertThat(closing.path("trustpackseq").asLong()).as("sealed into the chain, after everything the realm did")
                 .isGreaterThan(lastLogin);
 
-        // Re-created with the same id (a restore), the realm continues its trail: nothing is laundered.
+        // A realm created again with the same id (a restore) starts a trail of its own: taking a realm id does not
+        // give its history away. The deleted realm's trail stays the operator's, under an id of its own.
         RealmRepresentation restored = doomedRealm(realmName, localAdmin);
         restored.setId(realmId);
         admin.realms().create(restored);
+        try (RelyingParty adminCli = RelyingParty.publicClient(realmUrl, "admin-cli")) {
+            assertThat(adminCli.passwordGrant("worker", "wrong again", "openid").status()).isIn(400, 401);
+        }
         TrustpackAdminApi restoredApi = new TrustpackAdminApi(urls.getBase(), realmName,
                 admin.tokenManager().getAccessTokenString());
-        JsonNode continued = awaitVerified(restoredApi, verified.path("lastSeq").asLong() + 1);
-        assertThat(continued.path("firstSeq").asLong()).isEqualTo(1);
-        List<JsonNode> history = exportLines(restoredApi.get("/audit/export"));
-        assertThat(history).extracting(e -> e.path("type").asText()).containsSubsequence(
-                "dev.trustpack.audit.trustpack.realm_deleted", "dev.trustpack.audit.trustpack.realm_recreated");
+        JsonNode fresh = awaitVerified(restoredApi, 1);
+        assertThat(fresh.path("firstSeq").asLong()).isEqualTo(1);
+        assertThat(exportLines(restoredApi.get("/audit/export"))).extracting(e -> e.path("type").asText())
+                .doesNotContain("dev.trustpack.audit.trustpack.realm_deleted", "dev.trustpack.audit.user.login");
+        JsonNode kept = null;
+        for (JsonNode listed : operator.get("/audit/realms").json()) {
+            if (listed.path("realmId").asText().equals(realmId) && listed.path("deleted").asBoolean()) {
+                kept = listed;
+            }
+        }
+        assertThat(kept).as("the deleted realm's trail is still listed").isNotNull();
+        String trailId = kept.path("trailId").asText();
+        assertThat(trailId).isNotEqualTo(realmId);
+        JsonNode keptVerified = operator.get("/audit/realms/" + trailId + "/verify").json();
+        assertThat(keptVerified.path("status").asText()).as(keptVerified.toString()).isEqualTo("ok");
+        assertThat(keptVerified.path("lastSeq").asLong()).isEqualTo(verified.path("lastSeq").asLong());
+        assertThat(exportLines(operator.get("/audit/realms/" + trailId + "/export")))
+                .extracting(e -> e.path("type").asText()).contains("dev.trustpack.audit.trustpack.realm_deleted");
 
         JsonNode sink = operator.get("/audit/sinks/" + operatorSinkId).json();
         assertThat(sink.path("allRealms").asBoolean()).isTrue();

@@ -43,9 +43,13 @@ public final class TrustpackAdminApi {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Posts a body the server may refuse before reading it (over its HTTP limit); only the status is kept. */
+    /**
+     * Posts a body the server may refuse before reading it (over its HTTP limit); only the status is kept. With
+     * {@code Expect: 100-continue} the body is sent only once the server agreed, so a refusal is read as an answer
+     * instead of racing the server's closing of the connection.
+     */
     public int postStatus(String path, String contentType, String body) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(request(path).version(HttpClient.Version.HTTP_1_1)
+        HttpResponse<Void> response = http.send(request(path).version(HttpClient.Version.HTTP_1_1).expectContinue(true)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
         return response.statusCode();

@@ -43,7 +43,6 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     private static final Logger LOG = Logger.getLogger(DefaultTenancyProvider.class);
 
-    /** Anchored: a role or group merely named like a tenant path is not a tenant. */
     private static final int MAX_DOMAIN_LENGTH = 253;
 
     private final KeycloakSession session;

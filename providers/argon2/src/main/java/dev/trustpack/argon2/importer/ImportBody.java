@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +20,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.trustpack.common.error.TrustpackException;
 
@@ -44,11 +49,15 @@ final class ImportBody implements Closeable {
             .maxNestingDepth(16).maxNumberLength(64).maxStringLength(MAX_RECORD_BYTES).build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(LIMITS).build()).build();
+    /** One JSON value per line: a second value on the same line is an error, not silently dropped. */
+    private static final ObjectReader LINE_READER = MAPPER.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Path file;
     private final boolean array;
     private InputStream input;
     private JsonParser arrayParser;
+    private boolean exhausted;
     private int position;
 
     private ImportBody(Path file, boolean array) {
@@ -86,6 +95,9 @@ final class ImportBody implements Closeable {
     }
 
     private NumberedRecord nextElement() throws IOException {
+        if (exhausted) {
+            return null;
+        }
         if (arrayParser == null) {
             arrayParser = MAPPER.createParser(Files.newInputStream(file));
             arrayParser.nextToken();
@@ -95,7 +107,13 @@ final class ImportBody implements Closeable {
             return null;
         }
         position++;
-        return new NumberedRecord(position, arrayParser.readValueAsTree(), null);
+        try {
+            return new NumberedRecord(position, arrayParser.readValueAsTree(), null);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            // The first pass accepted the whole array, so this does not happen; should it, the rest is not read.
+            exhausted = true;
+            return new NumberedRecord(position, null, "could not be read: " + e.getOriginalMessage());
+        }
     }
 
     private NumberedRecord nextLine() throws IOException {
@@ -120,12 +138,23 @@ final class ImportBody implements Closeable {
             if (tooLong) {
                 return new NumberedRecord(position, null, "the line is longer than " + MAX_RECORD_BYTES / 1024 + " KiB");
             }
-            String text = line.toString(StandardCharsets.UTF_8);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(line.toByteArray())).toString();
+            } catch (CharacterCodingException e) {
+                return new NumberedRecord(position, null, "not valid UTF-8 (export the file as UTF-8)");
+            }
+            if (position == 1 && text.startsWith("\uFEFF")) {
+                // A byte order mark, as some exporters write: not part of the first record.
+                text = text.substring(1);
+            }
             if (text.isBlank()) {
                 continue;
             }
             try {
-                return new NumberedRecord(position, MAPPER.readTree(text), null);
+                return new NumberedRecord(position, LINE_READER.readValue(text), null);
             } catch (StreamConstraintsException e) {
                 return new NumberedRecord(position, null, "exceeds a parser limit: " + limit(e));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
@@ -178,10 +207,14 @@ final class ImportBody implements Closeable {
         }
     }
 
+    private static boolean isByteOrderMark(int b) {
+        return b == 0xEF || b == 0xBB || b == 0xBF;
+    }
+
     private static int firstSignificantByte(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             for (int b = in.read(); b != -1; b = in.read()) {
-                if (!Character.isWhitespace(b) && b != 0xEF && b != 0xBB && b != 0xBF) {
+                if (!Character.isWhitespace(b) && !isByteOrderMark(b)) {
                     return b;
                 }
             }
@@ -208,6 +241,8 @@ final class ImportBody implements Closeable {
                 inRecord = true;
                 long start = parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
+                // A scalar element (a bare string) is read lazily: finish it so its length is checked and counted.
+                parser.finishToken();
                 inRecord = false;
                 if (parser.currentLocation().getByteOffset() - start > MAX_RECORD_BYTES) {
                     throw new TrustpackException(TrustpackException.Kind.INVALID, "Record " + count
@@ -244,7 +279,7 @@ final class ImportBody implements Closeable {
                     if (b == -1) {
                         return count;
                     }
-                } else if (!Character.isWhitespace(b)) {
+                } else if (!Character.isWhitespace(b) && !(count == 0 && isByteOrderMark(b))) {
                     content = true;
                 }
             }

@@ -22,7 +22,6 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -48,8 +47,8 @@ import org.keycloak.userprofile.ValidationException;
 final class UserImporter {
 
     private static final Logger LOG = Logger.getLogger(UserImporter.class);
-    /** The provider type of user federation components (LDAP, Kerberos, custom stores); its class is in a module we do not compile against. */
     private static final int MAX_REASON = 512;
+    /** The provider type of user federation components (LDAP, Kerberos, custom stores); its class is in a module we do not compile against. */
     private static final String USER_STORAGE_PROVIDER_TYPE = "org.keycloak.storage.UserStorageProvider";
 
     private final KeycloakSession session;
@@ -159,10 +158,14 @@ final class UserImporter {
             return null;
         } catch (ValidationException e) {
             return describe(e);
-        } catch (TrustpackException | ModelDuplicateException e) {
+        } catch (TrustpackException e) {
+            // Trustpack's own messages name what conflicted and hold nothing but the record's own values.
             return "conflict: " + reason(e);
-        } catch (ModelException e) {
-            return "not imported: " + reason(e);
+        } catch (ModelDuplicateException e) {
+            // Keycloak's message may carry the SQL statement: say only which field, when Keycloak knows it.
+            return e.getDuplicateFieldName() != null
+                    ? "conflict: another user already has this " + e.getDuplicateFieldName()
+                    : "conflict: the database refused the record as a duplicate (a username or email already taken)";
         } catch (RuntimeException e) {
             LOG.debugf(e, "Import of a record failed");
             return "not imported: the database refused the record (" + e.getClass().getSimpleName()
@@ -170,7 +173,7 @@ final class UserImporter {
         }
     }
 
-    /** The model's own reason, which names what conflicted; bounded, as it is repeated per record. */
+    /** A Trustpack reason, bounded, as it is repeated per record. */
     private static String reason(RuntimeException e) {
         String message = String.valueOf(e.getMessage());
         return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + "…";

@@ -83,6 +83,17 @@ class ImportBodyTest {
         }
 
         @Test
+        @DisplayName("with a bare string element larger than 64 KiB is refused in the first pass")
+        void largeStringElement() {
+            String body = "[{\"username\": \"ok\"}, \"" + "x".repeat(100_000) + "\"]";
+            assertThatThrownBy(() -> ImportBody.read(in(body)))
+                    .isInstanceOfSatisfying(TrustpackException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TrustpackException.Kind.INVALID);
+                        assertThat(e.getMessage()).contains("in record 2");
+                    });
+        }
+
+        @Test
         @DisplayName("with trailing content after the array is refused")
         void trailing() {
             assertThatThrownBy(() -> ImportBody.read(in("[{\"username\": \"a\"}] {\"username\": \"b\"}")))
@@ -127,6 +138,30 @@ class ImportBodyTest {
         }
 
         @Test
+        @DisplayName("makes two values on one line, or bytes that are not UTF-8, that line's error")
+        void oneValuePerLineInUtf8() throws Exception {
+            byte[] latin1 = "{\"username\": \"Jos\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] body = ("{\"username\": \"a\"}{\"username\": \"b\"}\n" + new String(latin1, StandardCharsets.ISO_8859_1)
+                    + "\n{\"username\": \"c\"}").getBytes(StandardCharsets.ISO_8859_1);
+            List<NumberedRecord> records = new ArrayList<>();
+            try (ImportBody read = ImportBody.read(new ByteArrayInputStream(body))) {
+                for (NumberedRecord record = read.next(); record != null; record = read.next()) {
+                    records.add(record);
+                }
+            }
+            assertThat(records.get(0).parseError()).startsWith("not valid JSON");
+            assertThat(records.get(1).parseError()).isEqualTo("not valid UTF-8 (export the file as UTF-8)");
+            assertThat(records.get(2).json().get("username").asText()).isEqualTo("c");
+        }
+
+        @Test
+        @DisplayName("reads a first line that starts with a byte order mark")
+        void byteOrderMark() throws Exception {
+            List<NumberedRecord> records = readAll("\uFEFF{\"username\": \"a\"}\n{\"username\": \"b\"}");
+            assertThat(records).extracting(record -> record.json().get("username").asText()).containsExactly("a", "b");
+        }
+
+        @Test
         @DisplayName("refuses a line longer than 64 KiB without holding it")
         void longLine() throws Exception {
             String body = "{\"username\": \"" + "a".repeat(ImportBody.MAX_RECORD_BYTES) + "\"}\n{\"username\": \"b\"}";
@@ -153,9 +188,12 @@ class ImportBodyTest {
         }
 
         @Test
-        @DisplayName("without records is a 400")
+        @DisplayName("without records is a 400, a byte order mark alone included")
         void empty() {
             assertThatThrownBy(() -> ImportBody.read(in(" \n\n ")))
+                    .isInstanceOfSatisfying(TrustpackException.class,
+                            e -> assertThat(e.getMessage()).isEqualTo("The body holds no records"));
+            assertThatThrownBy(() -> ImportBody.read(in("\uFEFF\n")))
                     .isInstanceOfSatisfying(TrustpackException.class,
                             e -> assertThat(e.getMessage()).isEqualTo("The body holds no records"));
         }

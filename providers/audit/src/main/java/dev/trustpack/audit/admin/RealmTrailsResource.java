@@ -22,7 +22,8 @@ import org.keycloak.models.RealmModel;
  * {@code /admin/realms/master/trustpack/audit/realms}: every realm's trail for the operator (a master realm admin
  * with {@code view-events}, checked at the locator), including the trails of deleted realms, which no realm admin
  * can reach any more. A trail is named by its realm's name (a live realm first, else the most recently deleted realm
- * of that name) or by the realm id the list shows.
+ * of that name), by its realm id, or by the trail id the list shows (a deleted realm whose id a new realm took has a
+ * trail id of its own).
  */
 public final class RealmTrailsResource {
 
@@ -34,9 +35,14 @@ public final class RealmTrailsResource {
         this.events = events;
     }
 
-    /** A realm's trail as listed: where its chain stands and, for a deleted realm, when and by whom. */
-    public record Trail(String realmId, String realm, boolean deleted, String deletedAt, String deletedBy,
-                        long firstSeq, long lastSeq, long unsealed) {
+    /**
+     * A realm's trail as listed: where its chain stands and, for a deleted realm, when and by whom.
+     *
+     * @param trailId the trail's own id: the realm id, or a new one once another realm took the deleted realm's id
+     * @param realmId the id of the realm the records are of
+     */
+    public record Trail(String trailId, String realmId, String realm, boolean deleted, String deletedAt,
+                        String deletedBy, long firstSeq, long lastSeq, long unsealed) {
     }
 
     @GET
@@ -56,14 +62,14 @@ public final class RealmTrailsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ChainVerifier.Result verify(@PathParam("trail") String trail) {
         Trail found = resolve(trail);
-        return new ChainVerifier(OutboxStore.of(session)).verify(found.realmId(), found.realm());
+        return new ChainVerifier(OutboxStore.of(session)).verify(found.trailId(), found.realm());
     }
 
     /** The trail's records, as a realm's own export gives them; the tenant filter is not offered here. */
     @Path("{trail}/export")
     public ExportResource export(@PathParam("trail") String trail) {
         Trail found = resolve(trail);
-        return new ExportResource(session, found.realmId(), found.realm(), alias -> {
+        return new ExportResource(session, found.trailId(), found.realm(), alias -> {
             if (alias != null && !alias.isBlank()) {
                 throw AuditParams.invalid("An operator export holds the whole trail of a realm; 'tenant' is for a "
                         + "realm's own export");
@@ -75,25 +81,31 @@ public final class RealmTrailsResource {
     private Trail resolve(String nameOrId) {
         OutboxStore outbox = OutboxStore.of(session);
         RealmModel live = session.realms().getRealmByName(nameOrId);
-        Optional<AuditChainEntity> chain = live != null ? outbox.chain(live.getId())
-                : outbox.deletedRealms().stream().filter(c -> nameOrId.equals(c.getRealmName())).findFirst()
-                        .or(() -> outbox.chain(nameOrId));
-        if (chain.isPresent()) {
-            return trail(outbox, chain.get());
+        if (live == null) {
+            live = session.realms().getRealm(nameOrId);
         }
         if (live != null) {
-            // A realm that has not recorded anything yet: an empty trail, still verifiable.
-            return new Trail(live.getId(), live.getName(), false, null, null, 1, 0, outbox.countUnsealed(live.getId()));
+            RealmModel realm = live;
+            // A realm that has not recorded anything yet has an empty trail, still verifiable.
+            return outbox.chain(realm.getId()).map(chain -> trail(outbox, chain)).orElseGet(() -> new Trail(
+                    realm.getId(), realm.getId(), realm.getName(), false, null, null, 1, 0,
+                    outbox.countUnsealed(realm.getId())));
         }
-        throw new TrustpackException(TrustpackException.Kind.NOT_FOUND, "No audit trail of a realm '"
-                + Inputs.quoted(nameOrId) + "' (GET .../audit/realms lists them)");
+        List<AuditChainEntity> deleted = outbox.deletedRealms();
+        Optional<AuditChainEntity> chain = deleted.stream().filter(c -> nameOrId.equals(c.getRealmName())).findFirst()
+                .or(() -> outbox.chain(nameOrId))
+                .or(() -> deleted.stream().filter(c -> nameOrId.equals(c.getTrailRealmId())).findFirst());
+        return chain.map(c -> trail(outbox, c)).orElseThrow(() -> new TrustpackException(
+                TrustpackException.Kind.NOT_FOUND, "No audit trail of a realm '" + Inputs.quoted(nameOrId)
+                + "' (GET .../audit/realms lists them)"));
     }
 
     private Trail trail(OutboxStore outbox, AuditChainEntity chain) {
         RealmModel live = chain.getDeletedAt() == null ? session.realms().getRealm(chain.getRealmId()) : null;
         String name = live != null ? live.getName() : chain.getRealmName() != null ? chain.getRealmName()
                 : chain.getRealmId();
-        return new Trail(chain.getRealmId(), name, chain.getDeletedAt() != null, AuditParams.time(chain.getDeletedAt()),
-                chain.getDeletedBy(), chain.getPurgedSeq() + 1, chain.getLastSeq(), outbox.countUnsealed(chain.getRealmId()));
+        return new Trail(chain.getRealmId(), chain.getTrailRealmId(), name, chain.getDeletedAt() != null,
+                AuditParams.time(chain.getDeletedAt()), chain.getDeletedBy(), chain.getPurgedSeq() + 1,
+                chain.getLastSeq(), outbox.countUnsealed(chain.getRealmId()));
     }
 }

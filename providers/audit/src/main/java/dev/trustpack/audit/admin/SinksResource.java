@@ -2,8 +2,10 @@ package dev.trustpack.audit.admin;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -143,13 +145,12 @@ public final class SinksResource {
         if (!OperatorSinks.isOperatorSink(realm, component)) {
             return store.deadLetters(id, from, count).stream().map(entity -> deadLetter(entity, realm.getName())).toList();
         }
-        List<DeadLetter> all = new ArrayList<>();
+        Map<String, String> realmOfRow = new HashMap<>();
         for (SinkStateEntity row : store.operatorRows(id)) {
-            String source = realmName(row.getRealmId());
-            store.deadLetters(row.getSinkId(), 0, from + count).forEach(entity -> all.add(deadLetter(entity, source)));
+            realmOfRow.put(row.getSinkId(), realmName(row.getRealmId()));
         }
-        all.sort(Comparator.comparing(DeadLetter::realm).thenComparingLong(DeadLetter::seq));
-        return all.stream().skip(from).limit(count).toList();
+        return store.deadLetters(List.copyOf(realmOfRow.keySet()), from, count).stream()
+                .map(entity -> deadLetter(entity, realmOfRow.get(entity.getSinkId()))).toList();
     }
 
     /** Request body of a replay. */
@@ -169,24 +170,37 @@ public final class SinksResource {
         auth.realm().requireManageEvents();
         ComponentModel component = requireSink(id);
         SinkCommands commands = new SinkCommands(session.getKeycloakSessionFactory());
-        SinkStatus status;
         // Statuses are built from the rows as the commands committed them, not from this request's earlier reads.
-        if (OperatorSinks.isOperatorSink(realm, component)) {
-            List<SinkStatus> rows = new ArrayList<>();
-            for (SinkStateEntity row : SinkStateStore.of(session).operatorRows(id)) {
-                SinkStateEntity current = sourceRealmId == null || sourceRealmId.equals(row.getRealmId())
-                        ? commands.update(row.getSinkId(), row.getRealmId(), change) : row;
-                rows.add(rowStatus(component, current, row.getRealmId(), realmName(row.getRealmId()),
-                        SinkTenant.REALM_WIDE));
-            }
-            rows.sort(Comparator.comparing(SinkStatus::realm));
-            status = SinkStatus.operator(component.getId(), component.getName(), component.getProviderId(), rows);
-        } else {
-            status = rowStatus(component, commands.update(id, realm.getId(), change), realm.getId(), realm.getName(),
-                    SinkTenant.of(session, realm, component));
+        if (!OperatorSinks.isOperatorSink(realm, component)) {
+            ownRow(id);
+            SinkStatus status = rowStatus(component, commands.update(id, realm.getId(), change), realm.getId(),
+                    realm.getName(), SinkTenant.of(session, realm, component));
+            events.record(operation, "sinks/" + id + "/" + action, representation);
+            return status;
         }
-        events.record(operation, "sinks/" + id + "/" + action, representation);
-        return status;
+        List<SinkStatus> rows = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (SinkStateEntity row : SinkStateStore.of(session).operatorRows(id)) {
+            String source = realmName(row.getRealmId());
+            SinkStateEntity current = row;
+            if (sourceRealmId == null || sourceRealmId.equals(row.getRealmId())) {
+                try {
+                    current = commands.update(row.getSinkId(), row.getRealmId(), change);
+                } catch (TrustpackException e) {
+                    refused.add(source + ": " + e.getMessage());
+                }
+            }
+            rows.add(rowStatus(component, current, row.getRealmId(), source, SinkTenant.REALM_WIDE));
+        }
+        rows.sort(Comparator.comparing(SinkStatus::realm));
+        // What was changed is recorded even when some realm's row refused the change.
+        events.record(operation, "sinks/" + id + "/" + action, refused.isEmpty() ? representation
+                : Map.of("request", representation == null ? Map.of() : representation, "refused", refused));
+        if (!refused.isEmpty()) {
+            throw new TrustpackException(TrustpackException.Kind.CONFLICT, "Not changed for " + String.join("; ",
+                    refused) + ". The other realms' deliveries were changed.");
+        }
+        return SinkStatus.operator(component.getId(), component.getName(), component.getProviderId(), rows);
     }
 
     /** The realm whose records a replay re-delivers: the sink's own, or for an operator sink the one named. */
@@ -202,13 +216,24 @@ public final class SinksResource {
             throw AuditParams.invalid("An operator sink receives every realm's records: name the realm whose records "
                     + "to replay ({\"realm\": \"<name>\", ...})");
         }
-        for (SinkStateEntity row : SinkStateStore.of(session).operatorRows(component.getId())) {
-            if (realmName.equals(realmName(row.getRealmId()))) {
-                return row.getRealmId();
-            }
+        List<SinkStateEntity> rows = SinkStateStore.of(session).operatorRows(component.getId());
+        // A live realm of that name first, then a realm id (as GET .../audit/realms lists them), then the most
+        // recently deleted realm of that name.
+        RealmModel live = session.realms().getRealmByName(realmName);
+        Optional<String> source = live != null
+                ? rows.stream().map(SinkStateEntity::getRealmId).filter(live.getId()::equals).findFirst()
+                : Optional.empty();
+        if (source.isEmpty()) {
+            source = rows.stream().map(SinkStateEntity::getRealmId).filter(realmName::equals).findFirst();
         }
-        throw new TrustpackException(TrustpackException.Kind.NOT_FOUND, "Operator sink '" + component.getName()
-                + "' has no records of a realm '" + Inputs.quoted(realmName) + "'");
+        if (source.isEmpty()) {
+            OutboxStore outbox = OutboxStore.of(session);
+            source = outbox.deletedRealms().stream().filter(chain -> realmName.equals(chain.getRealmName()))
+                    .map(AuditChainEntity::getRealmId)
+                    .filter(key -> rows.stream().anyMatch(row -> row.getRealmId().equals(key))).findFirst();
+        }
+        return source.orElseThrow(() -> new TrustpackException(TrustpackException.Kind.NOT_FOUND, "Operator sink '"
+                + component.getName() + "' has no records of a realm '" + Inputs.quoted(realmName) + "'"));
     }
 
     private SinkStatus status(ComponentModel component) {
@@ -258,10 +283,20 @@ public final class SinksResource {
     }
 
     private SinkStateEntity state(String sinkId) {
-        SinkStateEntity state = SinkStateStore.of(session).find(sinkId);
+        SinkStateEntity state = ownRow(sinkId);
         return state != null ? state : new SinkCommands(session.getKeycloakSessionFactory()).update(sinkId,
                 realm.getId(), sink -> {
                 });
+    }
+
+    /** The realm's own sink's row, or null if it has none yet; never another sink's row under the same id. */
+    private SinkStateEntity ownRow(String sinkId) {
+        SinkStateEntity state = SinkStateStore.of(session).find(sinkId);
+        if (state != null && (state.getOperatorSinkId() != null || !state.getRealmId().equals(realm.getId()))) {
+            throw new TrustpackException(TrustpackException.Kind.CONFLICT, "The id of sink '" + Inputs.quoted(sinkId)
+                    + "' is another sink's; remove it and add it again without choosing an id");
+        }
+        return state;
     }
 
     private static DeadLetter deadLetter(DeadLetterEntity entity, String realmName) {

@@ -57,7 +57,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 RealmDeletion.record(removed.getKeycloakSession(), removed.getRealm());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                RealmDeletion.recreated(created.getKeycloakSession(), created.getCreatedRealm());
+                RealmDeletion.created(created.getKeycloakSession(), created.getCreatedRealm());
             }
         });
     }

@@ -1,13 +1,12 @@
 package dev.trustpack.audit.listener;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.trustpack.audit.outbox.AuditChainEntity;
 import dev.trustpack.audit.outbox.OutboxStore;
 import dev.trustpack.audit.record.AuditRecords;
 import dev.trustpack.common.audit.AuditEntry;
+import org.jboss.logging.Logger;
 import org.keycloak.Token;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.models.KeycloakSession;
@@ -24,8 +23,7 @@ final class RealmDeletion {
 
     /** The entry type of the record that closes a deleted realm's trail. */
     static final String ENTRY = "realm_deleted";
-    /** The entry type of the record that reopens it when a realm of the same id is created again. */
-    static final String RECREATED_ENTRY = "realm_recreated";
+    private static final Logger LOG = Logger.getLogger(RealmDeletion.class);
     private static final int MAX_DESCRIPTION = 255;
 
     private RealmDeletion() {
@@ -33,9 +31,9 @@ final class RealmDeletion {
 
     static void record(KeycloakSession session, RealmModel realm) {
         OutboxStore outbox = OutboxStore.of(session);
-        if (outbox.chain(realm.getId()).isEmpty() && outbox.countUnsealed(realm.getId()) == 0
-                && !AuditEventListenerFactory.isEnabled(realm)) {
-            // The realm never recorded anything: there is no trail to keep.
+        // Only queries here: the realm model is detached by now (Keycloak cleared the persistence context), and a
+        // chain loaded unlocked would be written back stale.
+        if (!outbox.hasTrail(realm.getId())) {
             return;
         }
         Actor by = Actor.of(session);
@@ -43,6 +41,8 @@ final class RealmDeletion {
         details.put("deleted_realm", realm.getName());
         put(details, "by_realm", by.realm());
         put(details, "by_username", by.username());
+        put(details, "by_impersonator_id", by.impersonatorId());
+        put(details, "by_impersonator_username", by.impersonatorUsername());
         long now = System.currentTimeMillis();
         AuditEntry entry = new AuditEntry(ENTRY, by.userId(), by.client(), true, null, details);
         outbox.append(AuditRecords.fromEntry(entry, now, by.ip(), new AuditRecords.Context(realm.getId(),
@@ -51,28 +51,15 @@ final class RealmDeletion {
     }
 
     /**
-     * A realm created with the id of a deleted realm whose trail is still kept (a restore, a re-import) continues
-     * that trail: the chain is one history of the realm id, so what happened before the deletion — tampering
-     * included — stays verifiable and cannot be laundered by deleting and re-creating the realm. The new realm's
-     * admins read the earlier records as their realm's.
+     * A realm created with the id of a deleted realm whose trail is still kept starts a trail of its own; the kept
+     * one moves to a key of its own and stays the operator's ({@link OutboxStore#moveDeletedTrail}).
      */
-    static void recreated(KeycloakSession session, RealmModel realm) {
-        OutboxStore outbox = OutboxStore.of(session);
-        AuditChainEntity chain = outbox.chain(realm.getId()).orElse(null);
-        if (chain == null || chain.getDeletedAt() == null) {
-            return;
+    static void created(KeycloakSession session, RealmModel realm) {
+        String movedTo = OutboxStore.of(session).moveDeletedTrail(realm.getId());
+        if (movedTo != null) {
+            LOG.infof("Realm '%s' takes the id of a deleted realm; that realm's audit trail is kept apart as trail %s",
+                    realm.getName(), movedTo);
         }
-        Actor by = Actor.of(session);
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("recreated_realm", realm.getName());
-        details.put("deleted_at", Instant.ofEpochMilli(chain.getDeletedAt()).toString());
-        put(details, "deleted_by", chain.getDeletedBy());
-        put(details, "by_realm", by.realm());
-        put(details, "by_username", by.username());
-        AuditEntry entry = new AuditEntry(RECREATED_ENTRY, by.userId(), by.client(), true, null, details);
-        outbox.append(AuditRecords.fromEntry(entry, System.currentTimeMillis(), by.ip(), new AuditRecords.Context(
-                realm.getId(), realm.getName(), null, null, by.userId(), by.username())));
-        outbox.reopenRealm(realm.getId());
     }
 
     private static void put(Map<String, String> details, String key, String value) {
@@ -82,30 +69,30 @@ final class RealmDeletion {
     }
 
     /** Who asked: the admin token of the request, or the server itself (no request). */
-    record Actor(String userId, String username, String realm, String client, String ip) {
+    record Actor(String userId, String username, String realm, String client, String ip, String impersonatorId,
+                 String impersonatorUsername) {
 
         /**
          * Admin tokens are often lightweight (Keycloak's admin-cli and admin console): no subject, no username. The
-         * user is then the one {@link RealmDeletionRequests} found behind the token's session before the deletion,
-         * taken only if Keycloak verified a token of that same session.
+         * user, and who impersonates them, is then what {@link RealmDeletionRequests} found behind the token's
+         * session before the deletion, taken only if Keycloak verified a token of that same session.
          */
         static Actor of(KeycloakSession session) {
             Token bearer = session.getContext().getBearerToken();
             ClientConnection connection = session.getContext().getConnection();
             String ip = connection == null ? null : connection.getRemoteAddr();
             if (!(bearer instanceof AccessToken token)) {
-                return new Actor(null, null, null, null, ip);
+                return new Actor(null, null, null, null, ip, null, null);
             }
-            String userId = token.getSubject();
-            String username = token.getPreferredUsername();
             Object noted = session.getAttribute(RealmDeletionRequests.REQUESTER);
             if (noted instanceof RealmDeletionRequests.Requester requester && token.getSessionId() != null
                     && token.getSessionId().equals(requester.sessionId())
-                    && (userId == null || userId.equals(requester.userId()))) {
-                userId = requester.userId();
-                username = requester.username();
+                    && (token.getSubject() == null || token.getSubject().equals(requester.userId()))) {
+                return new Actor(requester.userId(), requester.username(), realmOf(token.getIssuer()),
+                        token.getIssuedFor(), ip, requester.impersonatorId(), requester.impersonatorUsername());
             }
-            return new Actor(userId, username, realmOf(token.getIssuer()), token.getIssuedFor(), ip);
+            return new Actor(token.getSubject(), token.getPreferredUsername(), realmOf(token.getIssuer()),
+                    token.getIssuedFor(), ip, null, null);
         }
 
         /** The realm name at the end of an issuer URL ({@code .../realms/<name>}). */
@@ -117,10 +104,15 @@ final class RealmDeletion {
             return slash < 0 ? issuer : issuer.substring(slash + 1);
         }
 
+        /** For the trail list: names are what people read, ids what a rename cannot change. */
         String describe() {
-            String who = realm == null && client == null ? "the server (no administrator request)"
-                    : (username != null ? username : userId != null ? "user " + userId : "an unidentified user")
-                    + " of realm '" + realm + "'"
+            if (realm == null && client == null) {
+                return "the server (no administrator request)";
+            }
+            String who = (username != null ? username : "an unidentified user")
+                    + (userId != null ? " (user " + userId + ")" : "") + " of realm '" + realm + "'"
+                    + (impersonatorId != null ? ", impersonated by " + impersonatorUsername + " (user "
+                    + impersonatorId + ")" : "")
                     + (client != null ? " via " + client : "") + (ip != null ? " from " + ip : "");
             return who.length() <= MAX_DESCRIPTION ? who : who.substring(0, MAX_DESCRIPTION);
         }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
+import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -28,8 +29,9 @@ public final class RealmDeletionRequests implements ContainerRequestFilter {
     static final String REQUESTER = RealmDeletionRequests.class.getName() + ".requester";
     private static final Pattern REALM_DELETION = Pattern.compile("(?:.*/)?admin/realms/[^/]+/?");
 
-    /** The user behind a token's session, as found before the deletion. */
-    record Requester(String sessionId, String userId, String username) {
+    /** The user behind a token's session, and who impersonates them, as found before the deletion. */
+    record Requester(String sessionId, String userId, String username, String impersonatorId,
+                     String impersonatorUsername) {
     }
 
     @Override
@@ -53,7 +55,9 @@ public final class RealmDeletionRequests implements ContainerRequestFilter {
                     : session.sessions().getUserSession(realm, token.getSessionId());
             UserModel user = userSession == null ? null : userSession.getUser();
             if (user != null) {
-                session.setAttribute(REQUESTER, new Requester(token.getSessionId(), user.getId(), user.getUsername()));
+                session.setAttribute(REQUESTER, new Requester(token.getSessionId(), user.getId(), user.getUsername(),
+                        userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()),
+                        userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_USERNAME.toString())));
             }
         } catch (JWSInputException | RuntimeException e) {
             // Not a token this can read: Keycloak refuses the request, or the deletion record names what it can.

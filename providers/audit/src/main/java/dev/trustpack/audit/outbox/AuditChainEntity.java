@@ -43,6 +43,26 @@ public class AuditChainEntity {
     @Column(name = "DELETED_BY", length = 255)
     private String deletedBy;
 
+    /**
+     * For a deleted realm's trail moved to a key of its own (a new realm took the id): the id of the realm it was,
+     * which its records carry. Null while the key is the realm id.
+     */
+    @Column(name = "SOURCE_REALM_ID", length = 36)
+    private String sourceRealmId;
+
+    public String getSourceRealmId() {
+        return sourceRealmId;
+    }
+
+    public void setSourceRealmId(String sourceRealmId) {
+        this.sourceRealmId = sourceRealmId;
+    }
+
+    /** The id of the realm whose trail this is (the records' realm id). */
+    public String getTrailRealmId() {
+        return sourceRealmId != null ? sourceRealmId : realmId;
+    }
+
     public String getRealmName() {
         return realmName;
     }

@@ -44,6 +44,7 @@ public final class ChainVerifier {
             return new Result(realmName, "ok", 1, 0, 0, unsealed, 0, null);
         }
         long head = chain.getLastSeq();
+        String recordsRealmId = chain.getTrailRealmId();
         long expectedSeq = chain.getPurgedSeq() + 1;
         String previousHash = chain.getPurgedHash();
         long checked = 0;
@@ -54,7 +55,7 @@ public final class ChainVerifier {
                 break;
             }
             for (AuditRecordEntity record : page) {
-                Problem problem = check(record, expectedSeq, previousHash);
+                Problem problem = check(record, expectedSeq, previousHash, recordsRealmId);
                 if (problem != null) {
                     return new Result(realmName, "broken", chain.getPurgedSeq() + 1, head, checked, unsealed,
                             chain.getPurgedSeq(), problem);
@@ -76,7 +77,7 @@ public final class ChainVerifier {
                 unsealed, chain.getPurgedSeq(), problem);
     }
 
-    private static Problem check(AuditRecordEntity record, long expectedSeq, String previousHash) {
+    private static Problem check(AuditRecordEntity record, long expectedSeq, String previousHash, String realmId) {
         long seq = record.getSeq();
         if (seq != expectedSeq) {
             return new Problem(expectedSeq, null, "missing", (seq - 1 == expectedSeq ? "record " + expectedSeq
@@ -90,7 +91,7 @@ public final class ChainVerifier {
             return new Problem(seq, record.getId(), "hash_mismatch",
                     "record " + seq + " was changed after it was sealed (its hash does not match its content)");
         }
-        String columns = columnMismatch(record);
+        String columns = columnMismatch(record, realmId);
         if (columns != null) {
             return new Problem(seq, record.getId(), "column_mismatch", "record " + seq + ": the " + columns
                     + " column does not match the sealed content");
@@ -98,7 +99,8 @@ public final class ChainVerifier {
         return null;
     }
 
-    private static String columnMismatch(AuditRecordEntity record) {
+    /** @param realmId the realm id the records carry (a moved deleted realm's trail keeps its old one) */
+    private static String columnMismatch(AuditRecordEntity record, String realmId) {
         JsonNode payload;
         try {
             payload = Canonical.read(record.getPayload());
@@ -108,7 +110,7 @@ public final class ChainVerifier {
         if (!record.getId().equals(payload.path("id").asText())) {
             return "id";
         }
-        if (!record.getRealmId().equals(payload.path("realm").path("id").asText())) {
+        if (!realmId.equals(payload.path("realm").path("id").asText())) {
             return "realm";
         }
         if (!Objects.equals(record.getTenantId(), payload.path("tenant").path("id").asText(null))) {

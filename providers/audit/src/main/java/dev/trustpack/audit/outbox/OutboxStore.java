@@ -7,11 +7,13 @@ import java.util.OptionalLong;
 import dev.trustpack.audit.record.AuditRecords;
 import dev.trustpack.audit.record.ChainHash;
 import dev.trustpack.audit.record.SealedRecord;
+import dev.trustpack.audit.sink.OperatorSinks;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** The audit tables as the listener, the worker and the admin API use them, within the caller's transaction. */
 public final class OutboxStore {
@@ -214,24 +216,81 @@ public final class OutboxStore {
         return target;
     }
 
+    /** Whether the realm has a trail: a chain, or records not sealed yet. A query, so no chain is loaded unlocked. */
+    public boolean hasTrail(String realmId) {
+        return em.createQuery("SELECT COUNT(c) FROM AuditChainEntity c WHERE c.realmId = :realm", Long.class)
+                .setParameter("realm", realmId).getSingleResult() > 0 || countUnsealed(realmId) > 0;
+    }
+
     /**
      * Marks a realm's chain as the trail of a deleted realm, in the deleting transaction: it keeps the name and who
      * deleted it, and stays until {@link #forgetRealm} (after retention, once every operator sink has it).
      */
     public void closeRealm(String realmId, String realmName, long deletedAt, String deletedBy) {
         AuditChainEntity chain = lockChain(realmId);
+        // A lock on an entity this transaction loaded before does not reload it; writing stale values back would
+        // undo a seal another node made meanwhile.
+        em.refresh(chain, LockModeType.PESSIMISTIC_WRITE);
         chain.setRealmName(realmName);
         chain.setDeletedAt(deletedAt);
         chain.setDeletedBy(deletedBy);
         new SinkStateStore(em).deleteRealmSinks(realmId);
     }
 
-    /** A realm of a deleted realm's id exists again: its trail is a live realm's again. */
-    public void reopenRealm(String realmId) {
-        AuditChainEntity chain = lockChain(realmId);
-        chain.setRealmName(null);
-        chain.setDeletedAt(null);
-        chain.setDeletedBy(null);
+    /**
+     * A realm is being created with the id of a deleted realm whose trail is still kept (a restore, a re-import, a
+     * test realm made again): the kept trail moves, records, operator progress and dead letters, to a key of its
+     * own, so the new realm starts a trail of its own and its admins never read the deleted realm's records (taking
+     * a realm id must not give its history away). The moved chain still verifies: its records keep their content,
+     * and {@link AuditChainEntity#getSourceRealmId()} says which realm id they carry.
+     *
+     * @return the key the trail moved to, or null if the id had no deleted realm's trail
+     */
+    public String moveDeletedTrail(String realmId) {
+        AuditChainEntity chain = em.find(AuditChainEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        if (chain == null) {
+            return null;
+        }
+        em.refresh(chain, LockModeType.PESSIMISTIC_WRITE);
+        if (chain.getDeletedAt() == null) {
+            return null;
+        }
+        String key = KeycloakModelUtils.generateId();
+        AuditChainEntity moved = new AuditChainEntity();
+        moved.setRealmId(key);
+        moved.setSourceRealmId(chain.getTrailRealmId());
+        moved.setLastSeq(chain.getLastSeq());
+        moved.setLastHash(chain.getLastHash());
+        moved.setPurgedSeq(chain.getPurgedSeq());
+        moved.setPurgedHash(chain.getPurgedHash());
+        moved.setRealmName(chain.getRealmName());
+        moved.setDeletedAt(chain.getDeletedAt());
+        moved.setDeletedBy(chain.getDeletedBy());
+        em.persist(moved);
+        SinkStateStore sinks = new SinkStateStore(em);
+        for (SinkStateEntity row : sinks.ofRealm(realmId)) {
+            if (row.getOperatorSinkId() == null) {
+                // A sink the new realm brought (realm import), counted against the old chain: it starts the new one.
+                row.setCursorSeq(0);
+                continue;
+            }
+            String movedRow = OperatorSinks.rowId(row.getOperatorSinkId(), key);
+            em.persist(row.copyAs(movedRow, key));
+            em.createQuery("UPDATE DeadLetterEntity d SET d.sinkId = :moved WHERE d.sinkId = :row")
+                    .setParameter("moved", movedRow).setParameter("row", row.getSinkId()).executeUpdate();
+            em.remove(row);
+        }
+        for (String entity : List.of("AuditRecordEntity", "DeadLetterEntity")) {
+            em.createQuery("UPDATE " + entity + " e SET e.realmId = :key WHERE e.realmId = :realm")
+                    .setParameter("key", key).setParameter("realm", realmId).executeUpdate();
+        }
+        em.remove(chain);
+        return key;
+    }
+
+    /** A chain locked for the caller's transaction, without creating one. */
+    public Optional<AuditChainEntity> lockExistingChain(String realmId) {
+        return Optional.ofNullable(em.find(AuditChainEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The kept trails of deleted realms, most recently deleted first. */

@@ -94,6 +94,34 @@ public class SinkStateEntity {
         this.sinkId = sinkId;
     }
 
+    /** A new row with this row's progress, under another id and realm (an operator row of a moved trail). */
+    public SinkStateEntity copyAs(String newSinkId, String newRealmId) {
+        SinkStateEntity copy = new SinkStateEntity();
+        copy.sinkId = newSinkId;
+        copy.realmId = newRealmId;
+        copy.operatorSinkId = operatorSinkId;
+        copy.status = status;
+        copy.pausedReason = pausedReason;
+        copy.cursorSeq = cursorSeq;
+        copy.pendingTo = pendingTo;
+        copy.replayCursor = replayCursor;
+        copy.replayTo = replayTo;
+        copy.replayPendingTo = replayPendingTo;
+        copy.replayRequestedAt = replayRequestedAt;
+        copy.isolateTo = isolateTo;
+        copy.failures = failures;
+        copy.batchRejections = batchRejections;
+        copy.nextAttemptAt = nextAttemptAt;
+        copy.lastError = lastError;
+        copy.lastSuccessAt = lastSuccessAt;
+        // A claim in flight is on the old row; its outcome finds the row gone and the batch is sent again.
+        copy.claimOwner = null;
+        copy.claimUntil = 0;
+        copy.delivered = delivered;
+        copy.deadLettered = deadLettered;
+        return copy;
+    }
+
     public String getOperatorSinkId() {
         return operatorSinkId;
     }

@@ -78,11 +78,33 @@ public final class SinkStateStore {
         return state;
     }
 
-    /** An operator sink's progress row for one realm, created on first sight with every record the realm kept. */
+    /**
+     * An operator sink's progress row for one realm, created on first sight with every record the realm kept. A
+     * sink the operator paused (every realm's row paused) is paused for a realm that appears later, too.
+     */
     public SinkStateEntity ensureOperatorRow(String rowId, String operatorSinkId, String realmId, long now) {
+        SinkStateEntity existing = em.find(SinkStateEntity.class, rowId);
+        if (existing != null) {
+            return existing;
+        }
+        List<SinkStateEntity> others = operatorRows(operatorSinkId);
         SinkStateEntity state = ensure(rowId, realmId, now, Start.ALL_RECORDS);
         state.setOperatorSinkId(operatorSinkId);
+        if (!others.isEmpty() && others.stream().allMatch(row -> PAUSED.equals(row.getStatus()))) {
+            state.setStatus(PAUSED);
+            state.setPausedReason(others.get(0).getPausedReason());
+        }
         return state;
+    }
+
+    /** Dead letters of several rows (an operator sink's), by realm and sequence. */
+    public List<DeadLetterEntity> deadLetters(List<String> sinkIds, int first, int max) {
+        if (sinkIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT d FROM DeadLetterEntity d WHERE d.sinkId IN :sinks ORDER BY d.realmId, d.seq",
+                        DeadLetterEntity.class)
+                .setParameter("sinks", sinkIds).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** An operator sink's rows, one per realm. */
@@ -103,6 +125,17 @@ public final class SinkStateStore {
         List<String> own = em.createQuery("SELECT s.sinkId FROM SinkStateEntity s WHERE s.realmId = :realm"
                 + " AND s.operatorSinkId IS NULL", String.class).setParameter("realm", realmId).getResultList();
         own.forEach(this::delete);
+    }
+
+    /**
+     * Forgets a realm's own sink's progress and dead letters: never an operator sink's row, whatever id a realm's
+     * component was given.
+     */
+    public void deleteOwn(String sinkId, String realmId) {
+        SinkStateEntity state = em.find(SinkStateEntity.class, sinkId);
+        if (state == null || (state.getOperatorSinkId() == null && state.getRealmId().equals(realmId))) {
+            delete(sinkId);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.trustpack.audit.outbox.SinkStateEntity;
 import dev.trustpack.audit.outbox.SinkStateStore;
 import dev.trustpack.common.config.InvalidConfigException;
 import dev.trustpack.common.config.Setting;
@@ -55,6 +56,10 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
                         + "receive every realm's records");
             }
             ownSettings.forEach(setting -> setting.read(config));
+            SinkStateEntity taken = model.getId() == null ? null : SinkStateStore.of(session).find(model.getId());
+            if (taken != null && (taken.getOperatorSinkId() != null || !taken.getRealmId().equals(realm.getId()))) {
+                throw new InvalidConfigException("id", "is the id of another sink's progress; leave the id out");
+            }
             validate(session, realm, config);
             requireKnownTenant(session, realm, config);
         } catch (InvalidConfigException e) {
@@ -78,8 +83,10 @@ abstract class SinkFactoryBase implements AuditSinkFactory {
     @Override
     public final void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
         SinkStateStore store = SinkStateStore.of(session);
-        store.delete(model.getId());
-        store.deleteOperatorRows(model.getId());
+        store.deleteOwn(model.getId(), realm.getId());
+        if (OperatorSinks.isAdminRealm(realm)) {
+            store.deleteOperatorRows(model.getId());
+        }
     }
 
     /**

@@ -152,6 +152,7 @@ public final class AuditWorker {
                         states.ensureOperatorRow(rowId, sinkId, trail, now);
                         wanted.add(rowId);
                     }
+
                 } else {
                     // Sinks that were not added through the admin API (realm import) start with everything recorded.
                     states.ensure(sinkId, realmId, now, SinkStateStore.Start.ALL_RECORDS);
@@ -248,10 +249,10 @@ public final class AuditWorker {
     private void forgetIfDone(String realmId) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             OutboxStore outbox = OutboxStore.of(session);
-            AuditChainEntity chain = outbox.chain(realmId).orElse(null);
+            // Locked before it is read: a seal or a move between a check and the lock must not be undone.
+            AuditChainEntity chain = outbox.lockExistingChain(realmId).orElse(null);
             if (chain != null && chain.getDeletedAt() != null && chain.getPurgedSeq() == chain.getLastSeq()
                     && outbox.countUnsealed(realmId) == 0) {
-                outbox.lockChain(realmId);
                 outbox.forgetRealm(realmId);
                 LOG.infof("The audit trail of deleted realm '%s' (%s) is past retention and delivered to every "
                         + "operator sink; it is removed", chain.getRealmName(), realmId);
