@@ -50,7 +50,7 @@ final class BusyPasswordCheck {
         return HashingBusy.of(context.getSession()).isPresent() ? Outcome.BUSY : Outcome.WRONG;
     }
 
-    static String password(MultivaluedMap<String, String> form) {
+    private static String password(MultivaluedMap<String, String> form) {
         return form.getFirst(CredentialRepresentation.PASSWORD);
     }
 
@@ -78,7 +78,7 @@ final class BusyPasswordCheck {
      * A wrong password on a login form: the same outcome as Keycloak's own handling (private to its form class) —
      * the error event, the form again with the invalid-credentials message, and a failure brute-force detection counts.
      */
-    static void wrongPassword(AuthenticationFlowContext context, UserModel user, boolean clearUser, Response challenge) {
+    private static void wrongPassword(AuthenticationFlowContext context, UserModel user, boolean clearUser, Response challenge) {
         context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
         if (clearUser) {
@@ -86,7 +86,55 @@ final class BusyPasswordCheck {
         }
     }
 
-    static void setUpReauthentication(AuthenticationFlowContext context) {
-        AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
+    /**
+     * What a login form lends the check: Keycloak's own handling and its protected helpers. Keycloak's
+     * {@code UsernamePasswordForm} and {@code PasswordForm} are two classes, so the decision is written once here and
+     * each Trustpack form passes itself.
+     */
+    interface LoginForm {
+
+        /** Keycloak's own password handling, for what Trustpack does not change (an empty password). */
+        boolean keycloakValidatePassword(AuthenticationFlowContext context, UserModel user,
+                                         MultivaluedMap<String, String> inputData, boolean clearUser);
+
+        boolean disabledByBruteForce(AuthenticationFlowContext context, UserModel user);
+
+        /** The form again, with this message at the password field. */
+        Response passwordChallenge(AuthenticationFlowContext context, String message);
+
+        String invalidCredentialsMessage(AuthenticationFlowContext context);
+    }
+
+    /**
+     * A login form's password check: valid, or the form again — with "busy, try again" and no failure when the
+     * hashing budget was exhausted, with Keycloak's invalid-credentials failure when the password was wrong.
+     */
+    static boolean validateOnForm(LoginForm form, AuthenticationFlowContext context, UserModel user,
+                                  MultivaluedMap<String, String> inputData, boolean clearUser) {
+        String password = password(inputData);
+        if (password == null || password.isEmpty()) {
+            // Nothing is hashed: Keycloak's own handling.
+            return form.keycloakValidatePassword(context, user, inputData, clearUser);
+        }
+        if (form.disabledByBruteForce(context, user)) {
+            return false;
+        }
+        switch (check(context, user, password)) {
+            case VALID:
+                return true;
+            case BUSY:
+                recordBusy(context, user);
+                context.forceChallenge(form.passwordChallenge(context, MESSAGE));
+                break;
+            default:
+                AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
+                wrongPassword(context, user, clearUser,
+                        form.passwordChallenge(context, form.invalidCredentialsMessage(context)));
+                return false;
+        }
+        if (clearUser) {
+            context.clearUser();
+        }
+        return false;
     }
 }

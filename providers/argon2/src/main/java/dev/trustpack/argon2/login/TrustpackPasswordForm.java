@@ -1,6 +1,7 @@
 package dev.trustpack.argon2.login;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.PasswordForm;
 import org.keycloak.models.KeycloakSession;
@@ -9,9 +10,9 @@ import org.keycloak.services.validation.Validation;
 
 /**
  * Keycloak's {@code PasswordForm} whose password check knows one outcome more: "the server is busy hashing, try
- * again" (see {@link BusyPasswordCheck}), shown on the form and never counted as a failed login.
+ * again" ({@link BusyPasswordCheck#validateOnForm}), shown on the form and never counted as a failed login.
  */
-final class TrustpackPasswordForm extends PasswordForm {
+final class TrustpackPasswordForm extends PasswordForm implements BusyPasswordCheck.LoginForm {
 
     TrustpackPasswordForm(KeycloakSession session) {
         super(session);
@@ -20,30 +21,27 @@ final class TrustpackPasswordForm extends PasswordForm {
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
-        String password = BusyPasswordCheck.password(inputData);
-        if (password == null || password.isEmpty()) {
-            // Nothing is hashed: Keycloak's own handling.
-            return super.validatePassword(context, user, inputData, clearUser);
-        }
-        if (isDisabledByBruteForce(context, user)) {
-            return false;
-        }
-        switch (BusyPasswordCheck.check(context, user, password)) {
-            case VALID:
-                return true;
-            case BUSY:
-                BusyPasswordCheck.recordBusy(context, user);
-                context.forceChallenge(challenge(context, BusyPasswordCheck.MESSAGE, Validation.FIELD_PASSWORD));
-                break;
-            default:
-                BusyPasswordCheck.setUpReauthentication(context);
-                BusyPasswordCheck.wrongPassword(context, user, clearUser,
-                        challenge(context, getDefaultChallengeMessage(context), Validation.FIELD_PASSWORD));
-                return false;
-        }
-        if (clearUser) {
-            context.clearUser();
-        }
-        return false;
+        return BusyPasswordCheck.validateOnForm(this, context, user, inputData, clearUser);
+    }
+
+    @Override
+    public boolean keycloakValidatePassword(AuthenticationFlowContext context, UserModel user,
+                                            MultivaluedMap<String, String> inputData, boolean clearUser) {
+        return super.validatePassword(context, user, inputData, clearUser);
+    }
+
+    @Override
+    public boolean disabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
+        return isDisabledByBruteForce(context, user);
+    }
+
+    @Override
+    public Response passwordChallenge(AuthenticationFlowContext context, String message) {
+        return challenge(context, message, Validation.FIELD_PASSWORD);
+    }
+
+    @Override
+    public String invalidCredentialsMessage(AuthenticationFlowContext context) {
+        return getDefaultChallengeMessage(context);
     }
 }
