@@ -22,6 +22,7 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
         "trustpack-tenancy",
         "trustpack-argon2",
         "trustpack-audit",
+        "trustpack-mfa",
         "trustpack-themes",
     };
 

@@ -1,0 +1,35 @@
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayInfo=false; section>
+<!-- template: trustpack-mfa-setup.ftl -->
+    <#if section = "header">
+        ${msg("trustpackMfaSetupTitle")}
+    <#elseif section = "form">
+        <p id="trustpack-mfa-setup-help">
+            <#if mfaDaysLeft??>
+                <#if mfaTenant??>${msg("trustpackMfaGraceTenant", mfaTenant, mfaDaysLeft)}<#else>${msg("trustpackMfaGrace", mfaDaysLeft)}</#if>
+            <#elseif mfaRequired>
+                <#if mfaTenant??>${msg("trustpackMfaRequiredTenant", mfaTenant)}<#else>${msg("trustpackMfaRequired")}</#if>
+            <#else>
+                <#if mfaTenant??>${msg("trustpackMfaRecommendedTenant", mfaTenant)}<#else>${msg("trustpackMfaRecommended")}</#if>
+            </#if>
+        </p>
+        <form id="trustpack-mfa-setup-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <ul class="${properties.kcFormSocialAccountListClass!}" id="trustpack-mfa-factors" aria-labelledby="trustpack-mfa-setup-help">
+                <#list mfaFactors as factor>
+                    <li class="${properties.kcFormSocialAccountListItemClass!}">
+                        <button type="submit" id="setup-${factor}" name="setup" value="${factor}"
+                                class="${properties.kcFormSocialAccountListButtonClass!}">
+                            <span class="${properties.kcFormSocialAccountNameClass!}">${msg("trustpackMfaSetupFactor." + factor)}</span>
+                        </button>
+                    </li>
+                </#list>
+            </ul>
+            <#if mfaCanPostpone>
+                <div class="${properties.kcFormGroupClass!}">
+                    <button type="submit" id="trustpack-mfa-later" name="later" value="later"
+                            class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("trustpackMfaLater")}</button>
+                </div>
+            </#if>
+        </form>
+    </#if>
+</@layout.registrationLayout>
