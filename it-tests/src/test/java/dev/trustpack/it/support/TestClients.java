@@ -13,7 +13,12 @@ public final class TestClients {
     private TestClients() {
     }
 
-    /** A confidential client that may use the password grant (the demo realm's clients may not). */
+    /**
+     * A confidential client that may use the password grant (the demo realm's clients may not). The tenancy and audit
+     * tests sign alice (acme Owner, whose policy requires MFA) in through it, so it is marked as a legacy client exempt
+     * from MFA, as a realm admin would mark an old integration; {@code MfaDirectGrantIT} proves that a client without
+     * the mark is refused and that each use of the exemption is audited.
+     */
     public static final class DirectGrant implements ClientConfig {
 
         public static final String CLIENT_ID = "it-direct-grant";
@@ -26,8 +31,40 @@ public final class TestClients {
                     .publicClient(false)
                     .directAccessGrantsEnabled()
                     .redirectUris("http://127.0.0.1/*")
-                    .protocolMappers(tenantClaims());
+                    .attribute(MFA_LEGACY_EXEMPT, "true")
+                    .protocolMappers(tenantClaims(), mfaClaims());
         }
+    }
+
+    /** Client attribute of a legacy client exempt from MFA in password grants (set by a realm admin). */
+    public static final String MFA_LEGACY_EXEMPT = "trustpack.mfa.legacy-exempt";
+
+    /** The password-grant client an up-to-date integration would be: no MFA exemption. */
+    public static final class StrictDirectGrant implements ClientConfig {
+
+        public static final String CLIENT_ID = "it-direct-grant-strict";
+        public static final String SECRET = UUID.randomUUID().toString();
+
+        @Override
+        public ClientBuilder configure(ClientBuilder client) {
+            return client.clientId(CLIENT_ID)
+                    .secret(SECRET)
+                    .publicClient(false)
+                    .directAccessGrantsEnabled()
+                    .redirectUris("http://127.0.0.1/*")
+                    .protocolMappers(tenantClaims(), mfaClaims());
+        }
+    }
+
+    /** Trustpack's acr/amr mapper, as the demo realm's clients have it. */
+    public static ProtocolMapperRepresentation mfaClaims() {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("trustpack acr and amr");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("trustpack-mfa-claims");
+        mapper.setConfig(Map.of("access.token.claim", "true", "id.token.claim", "true",
+                "userinfo.token.claim", "true", "introspection.token.claim", "true"));
+        return mapper;
     }
 
     public static ProtocolMapperRepresentation tenantClaims() {

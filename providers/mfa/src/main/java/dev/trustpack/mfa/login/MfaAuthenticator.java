@@ -52,7 +52,7 @@ final class MfaAuthenticator implements Authenticator {
         MfaLogin login = MfaLogin.of(context.getSession(), context.getAuthenticationSession(), context.getUser());
         MfaDecision decision = login.decide();
         boolean sso = "true".equals(context.getAuthenticationSession().getAuthNote("SSO_AUTH"));
-        if (sso && (decision instanceof MfaDecision.Challenge || decision instanceof MfaDecision.Enrol)) {
+        if (sso && login.requirement.required() && !(decision instanceof MfaDecision.Pass)) {
             MfaAudit.record(context.getSession(), MfaAudit.STEP_UP, context.getUser().getId(), clientId(context),
                     login.tenantAlias(), Map.of());
         }
