@@ -15,6 +15,7 @@ import dev.trustpack.it.support.DemoRealm;
 import dev.trustpack.it.support.EventPoller;
 import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.SpaBrowserTest;
+import dev.trustpack.it.support.pages.MfaSetupPage;
 import dev.trustpack.it.support.RelyingParty.AuthorizationRequest;
 import dev.trustpack.it.support.RelyingParty.TokenResponse;
 import dev.trustpack.it.support.TestUsers;
@@ -58,6 +59,8 @@ class BrowserLoginIT extends SpaBrowserTest {
         WebDriver page = browser.driver();
         page.get(request.url());
         HostedLogin.signIn(page, DemoRealm.ALICE, DemoRealm.PASSWORD);
+        // acme requires MFA of its Owner (alice) with a grace period, which she uses here.
+        MfaSetupPage.postponeIfShown(page);
 
         Map<String, String> callback = spa.awaitCallback(REDIRECT_WAIT);
         assertThat(callback).as("redirect to the app").isNotNull();
@@ -93,6 +96,7 @@ class BrowserLoginIT extends SpaBrowserTest {
         WebDriver page = browser.driver();
         page.get(demo.getBaseUrl() + "/account");
         HostedLogin.signIn(page, DemoRealm.ALICE, DemoRealm.PASSWORD);
+        MfaSetupPage.postponeIfShown(page);
 
         WebElement firstName = HostedLogin.waitFor(page, By.id("firstName"));
         assertThat(firstName.getDomProperty("value")).isEqualTo("Alice");
@@ -104,6 +108,8 @@ class BrowserLoginIT extends SpaBrowserTest {
         AuthorizationRequest request = spa.authorizationRequest("openid");
         browser.driver().get(request.url());
         HostedLogin.signIn(browser.driver(), DemoRealm.BOB, DemoRealm.PASSWORD);
+        // globex (bob's tenant) recommends MFA.
+        MfaSetupPage.postponeIfShown(browser.driver());
         Map<String, String> callback = spa.awaitCallback(REDIRECT_WAIT);
         assertThat(callback).isNotNull().containsKey("code");
 

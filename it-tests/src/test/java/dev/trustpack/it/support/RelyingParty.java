@@ -213,8 +213,27 @@ public final class RelyingParty implements AutoCloseable {
         return postToken(params);
     }
 
+    /** Device authorization request (RFC 8628): the device code, user code and verification URIs. */
+    public TokenResponse deviceAuthorization(String scope) throws IOException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("scope", scope);
+        return post(endpoint("device_authorization_endpoint"), params);
+    }
+
+    /** One poll of the token endpoint with a device code. */
+    public TokenResponse deviceToken(String deviceCode) throws IOException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("grant_type", "urn:ietf:params:oauth:grant-type:device_code");
+        params.put("device_code", deviceCode);
+        return postToken(params);
+    }
+
     private TokenResponse postToken(Map<String, String> params) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint("token_endpoint")))
+        return post(endpoint("token_endpoint"), params);
+    }
+
+    private TokenResponse post(String url, Map<String, String> params) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(30));
         if (clientSecret == null) {

@@ -32,7 +32,7 @@ public final class TestClients {
                     .directAccessGrantsEnabled()
                     .redirectUris("http://127.0.0.1/*")
                     .attribute(MFA_LEGACY_EXEMPT, "true")
-                    .protocolMappers(tenantClaims(), mfaClaims());
+                    .protocolMappers(tenantClaims());
         }
     }
 

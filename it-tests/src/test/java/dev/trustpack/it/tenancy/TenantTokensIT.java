@@ -96,6 +96,7 @@ class TenantTokensIT extends SpaBrowserTest {
         assertThat(spa.noCallbackReceived()).as("no code before a tenant is chosen").isTrue();
 
         HostedLogin.chooseTenant(page, "globex");
+        MfaSetupPage.postponeIfShown(page);
         Map<String, String> callback = spa.awaitCallback(REDIRECT_WAIT);
         assertThat(callback).isNotNull().containsKey("code");
         TokenResponse tokens = spa.exchangeCode(callback.get("code"), request.codeVerifier());

@@ -47,17 +47,28 @@ public final class MfaSetupPage extends LoginPage {
         button.sendKeys(org.openqa.selenium.Keys.ENTER);
     }
 
-    /** If the page shows (a user in a grace period), postpones; tests about other things use it. */
+    /**
+     * For tests about other things: once the browser has left the password form (and the tenant picker), postpones
+     * MFA set-up if Trustpack offers it (a grace period, or a tenant that recommends MFA); otherwise does nothing.
+     */
     public static void postponeIfShown(WebDriver browser) {
         MfaSetupPage page = new MfaSetupPage(browser);
+        String keycloak = origin(browser.getCurrentUrl());
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
-                    .until(driver -> page.isCurrent() || !driver.getCurrentUrl().contains("/login-actions/"));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                    .until(driver -> page.isCurrent() || !driver.getCurrentUrl().startsWith(keycloak)
+                            || (driver.findElements(By.id("password")).isEmpty()
+                            && driver.findElements(By.id("trustpack-select-tenant-form")).isEmpty()));
         } catch (org.openqa.selenium.TimeoutException e) {
             return;
         }
         if (page.isCurrent() && page.canPostpone()) {
             page.postpone();
         }
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority() + "/";
     }
 }

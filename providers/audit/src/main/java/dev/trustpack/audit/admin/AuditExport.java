@@ -12,6 +12,7 @@ import dev.trustpack.audit.outbox.OutboxStore;
 import dev.trustpack.audit.record.Canonical;
 import dev.trustpack.audit.record.CloudEvents;
 import dev.trustpack.audit.record.SealedRecord;
+import dev.trustpack.common.text.Csv;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;

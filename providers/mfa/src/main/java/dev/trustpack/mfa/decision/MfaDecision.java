@@ -44,8 +44,11 @@ public sealed interface MfaDecision {
      * @param proven     factors proven in this login or earlier in its SSO session
      * @param available  the factors this server can set up and verify (features, realm settings)
      * @param graceStart when a grace period started for this user, or null
+     * @param ssoLogin   the login continues an SSO session by its cookie (a recommendation was offered at the login
+     *                   that started it, and is not repeated on every application the user opens)
      */
-    record Facts(Set<Factor> enrolled, Set<Factor> proven, Set<Factor> available, Instant graceStart, Instant now) {
+    record Facts(Set<Factor> enrolled, Set<Factor> proven, Set<Factor> available, Instant graceStart, Instant now,
+                 boolean ssoLogin) {
     }
 
     static MfaDecision decide(MfaRequirement requirement, Facts facts) {
@@ -71,7 +74,7 @@ public sealed interface MfaDecision {
                     : new Pass(false);
         }
         if (requirement.recommended()) {
-            return new Offer(enrollable, null, false);
+            return facts.ssoLogin() ? new Pass(false) : new Offer(enrollable, null, false);
         }
         if (requirement.graceDays() > 0) {
             Instant start = facts.graceStart() == null ? facts.now() : facts.graceStart();

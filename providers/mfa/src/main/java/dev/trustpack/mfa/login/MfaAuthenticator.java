@@ -51,8 +51,7 @@ final class MfaAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         MfaLogin login = MfaLogin.of(context.getSession(), context.getAuthenticationSession(), context.getUser());
         MfaDecision decision = login.decide();
-        boolean sso = "true".equals(context.getAuthenticationSession().getAuthNote("SSO_AUTH"));
-        if (sso && login.requirement.required() && !(decision instanceof MfaDecision.Pass)) {
+        if (login.facts.ssoLogin() && login.requirement.required() && !(decision instanceof MfaDecision.Pass)) {
             MfaAudit.record(context.getSession(), MfaAudit.STEP_UP, context.getUser().getId(), clientId(context),
                     login.tenantAlias(), Map.of());
         }

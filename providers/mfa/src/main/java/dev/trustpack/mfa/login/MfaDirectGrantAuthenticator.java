@@ -18,12 +18,9 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
  * Password grant: it cannot show a grace notice, ask for a factor it does not know, or let anyone enrol, so a user
  * whose policy requires MFA gets no token ({@code invalid_grant}, grace or not), unless this login already proved an
  * accepted factor (Keycloak's direct-grant OTP step) or a realm admin marked the client as a legacy client exempt
- * from MFA ({@link #LEGACY_EXEMPT_ATTRIBUTE}), which is audited at each use.
+ * from MFA ({@link LegacyExemption}), which is audited at each use.
  */
 final class MfaDirectGrantAuthenticator implements Authenticator {
-
-    /** Client attribute a realm admin sets to {@code true} to exempt a legacy client's password grants from MFA. */
-    static final String LEGACY_EXEMPT_ATTRIBUTE = "trustpack.mfa.legacy-exempt";
 
     static final String MFA_REQUIRED_DESCRIPTION =
             "Multi-factor authentication is required for this account: sign in through the browser";
@@ -39,7 +36,7 @@ final class MfaDirectGrantAuthenticator implements Authenticator {
             return;
         }
         ClientModel client = context.getAuthenticationSession().getClient();
-        if (isLegacyExempt(client)) {
+        if (LegacyExemption.of(client)) {
             context.getEvent().detail(MfaEvents.DETAIL_EXEMPTION, "legacy-client");
             MfaAudit.record(context.getSession(), MfaAudit.EXEMPTION_USED, context.getUser().getId(),
                     client.getClientId(), login.tenantAlias(), Map.of());
@@ -51,10 +48,6 @@ final class MfaDirectGrantAuthenticator implements Authenticator {
         context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
                 .entity(new OAuth2ErrorRepresentation("invalid_grant", MFA_REQUIRED_DESCRIPTION))
                 .type(MediaType.APPLICATION_JSON_TYPE).build());
-    }
-
-    static boolean isLegacyExempt(ClientModel client) {
-        return "true".equals(client.getAttribute(LEGACY_EXEMPT_ATTRIBUTE));
     }
 
     @Override

@@ -30,6 +30,9 @@ final class MfaLogin {
     final MfaRequirement requirement;
     final MfaDecision.Facts facts;
 
+    /** Keycloak's auth note for a login that its SSO cookie completed (set by the cookie authenticator). */
+    static final String SSO_AUTH_NOTE = "SSO_AUTH";
+
     private MfaLogin(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user) {
         this.session = session;
         this.authSession = authSession;
@@ -42,7 +45,8 @@ final class MfaLogin {
         proven.addAll(MfaSessionNotes.provenInSession(ssoSession));
         proven.addAll(MfaSessionNotes.provenInLogin(authSession));
         this.facts = new MfaDecision.Facts(FactorInventory.enrolled(user), proven,
-                FactorInventory.available(authSession.getRealm()), GraceStart.of(user), Instant.now());
+                FactorInventory.available(authSession.getRealm()), GraceStart.of(user), Instant.now(),
+                "true".equals(authSession.getAuthNote(SSO_AUTH_NOTE)));
     }
 
     static MfaLogin of(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user) {

@@ -24,7 +24,7 @@ class MfaDecisionTest {
     }
 
     private static MfaDecision.Facts facts(Set<Factor> enrolled, Set<Factor> proven, Instant graceStart) {
-        return new MfaDecision.Facts(enrolled, proven, ALL, graceStart, NOW);
+        return new MfaDecision.Facts(enrolled, proven, ALL, graceStart, NOW, false);
     }
 
     @Nested
@@ -76,6 +76,13 @@ class MfaDecisionTest {
         void graceEnds() {
             MfaDecision decision = MfaDecision.decide(required(7), facts(Set.of(), Set.of(), NOW.minus(Duration.ofDays(7))));
             assertThat(decision).isEqualTo(new MfaDecision.Enrol(List.of(Factor.TOTP, Factor.WEBAUTHN, Factor.PASSKEY), true));
+        }
+
+        @Test
+        @DisplayName("when an SSO session is reused for it, then the grace notice is still shown (a step-up)")
+        void graceShownOnSso() {
+            MfaDecision.Facts sso = new MfaDecision.Facts(Set.of(), Set.of(), ALL, NOW.minus(Duration.ofDays(1)), NOW, true);
+            assertThat(MfaDecision.decide(required(7), sso)).isInstanceOf(MfaDecision.Offer.class);
         }
 
         @Test
@@ -131,6 +138,14 @@ class MfaDecisionTest {
             MfaRequirement requirement = new MfaRequirement("recommended", ALLOWED, 30, false);
             assertThat(MfaDecision.decide(requirement, facts(Set.of(), Set.of(), null)))
                     .isEqualTo(new MfaDecision.Offer(List.of(Factor.TOTP, Factor.WEBAUTHN, Factor.PASSKEY), null, false));
+        }
+
+        @Test
+        @DisplayName("when an SSO session is reused, then the recommendation made at its login is not repeated")
+        void notRepeatedOnSso() {
+            MfaRequirement requirement = new MfaRequirement("recommended", ALLOWED, 0, false);
+            MfaDecision.Facts sso = new MfaDecision.Facts(Set.of(), Set.of(), ALL, null, NOW, true);
+            assertThat(MfaDecision.decide(requirement, sso)).isEqualTo(new MfaDecision.Pass(false));
         }
 
         @Test

@@ -137,7 +137,8 @@ public final class TenantAccess {
         }
     }
 
-    OrganizationModel organization(Tenant tenant) {
+    /** The Keycloak organization behind a tenant (for module resources that list its members). */
+    public OrganizationModel organization(Tenant tenant) {
         return session.getProvider(OrganizationProvider.class).getById(tenant.id());
     }
 }

@@ -55,6 +55,20 @@ public final class TenantResource {
     }
 
     /** The tenant's policy document. */
+    /**
+     * A capability module's resource about this tenant (SPI {@link TenantResourceSpi#NAME}, for example
+     * {@code mfa-report}); the caller may see the tenant (checked when this resource was located).
+     */
+    @Path("{extension}")
+    public Object extension(@PathParam("extension") String segment) {
+        TenantResourceProvider provider = session.getProvider(TenantResourceProvider.class, segment);
+        if (provider == null) {
+            throw new TrustpackException(TrustpackException.Kind.NOT_FOUND, "No such tenant resource '"
+                    + Inputs.quoted(segment) + "'");
+        }
+        return provider.resource(access, tenant, adminEvent);
+    }
+
     @Path("policy")
     public TenantPolicyResource policy() {
         return new TenantPolicyResource(session, access, tenant, adminEvent);

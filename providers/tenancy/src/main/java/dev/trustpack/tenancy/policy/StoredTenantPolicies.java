@@ -139,6 +139,11 @@ public final class StoredTenantPolicies implements TenantPolicies {
         if (TenancyProvider.NO_TENANT.equals(authenticationSession.getClientNote(TenancyProvider.ACTIVE_TENANT_NOTE))) {
             return realm();
         }
+        return ofUser(user);
+    }
+
+    @Override
+    public EffectivePolicy ofUser(UserModel user) {
         List<EffectivePolicy> candidates = new ArrayList<>();
         candidates.add(realm());
         tenancy.tenantsOf(user).forEach(each -> candidates.add(of(each, user)));

@@ -64,4 +64,10 @@ public interface TenantPolicies {
      * the user belongs to. Authenticators that read policy belong after the tenant step.
      */
     EffectivePolicy ofLogin(AuthenticationSessionModel authenticationSession, UserModel user);
+
+    /**
+     * The strictest of the realm floor and of the user's policy in every tenant they belong to: for decisions about a
+     * user where no tenant is known (a token bound to none, a grant that runs no tenant step). Fails closed.
+     */
+    EffectivePolicy ofUser(UserModel user);
 }

@@ -1,4 +1,4 @@
-package dev.trustpack.audit.admin;
+package dev.trustpack.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,20 +1,20 @@
-package dev.trustpack.audit.admin;
+package dev.trustpack.common.text;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
- * RFC 4180 rows with every cell quoted. A cell that a spreadsheet would run as a formula (starting with =, +, -, @,
+ * RFC 4180 rows with every cell quoted, for every Trustpack CSV export (audit export, MFA report). A cell that a spreadsheet would run as a formula (starting with =, +, -, @,
  * tab or carriage return) gets a leading apostrophe (OWASP CSV injection advice); control characters are written as
  * {@code \}{@code uXXXX} text so every record stays on one line.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static void row(Writer out, List<String> cells) throws IOException {
+    public static void row(Writer out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -24,7 +24,7 @@ final class Csv {
         out.write("\r\n");
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "\"\"";
         }
