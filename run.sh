@@ -203,6 +203,11 @@ Trustpack is running — Keycloak $KC_VERSION, $DB database (start $((SECONDS - 
     acme    (acme.example)     alice (Owner), carol (Viewer)
     globex  (globex.example)   bob (Owner), carol (Admin)
 
+  MFA policy (tenant policy document, section mfa; docs/mfa.md)
+    acme    required for Owner and Admin, 7-day grace (alice is asked to set up MFA and may postpone)
+    globex  recommended (offered at sign-in, "Later" allowed)
+    report  GET /admin/realms/$REALM/trustpack/tenants/<alias>/mfa-report
+
   Clients
     trustpack-spa       public, authorization code + PKCE (S256), redirects to http://localhost:3000/* or any loopback port
     trustpack-backend   confidential, secret: \$TRUSTPACK_BACKEND_CLIENT_SECRET

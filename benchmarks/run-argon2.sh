@@ -31,7 +31,8 @@ JARS=(providers/common/target/trustpack-common-*[0-9T].jar providers/tenancy/tar
 CP="$DIST/lib/lib/boot/*:$DIST/lib/lib/main/*:$ROOT/${JARS[0]}:$ROOT/${JARS[2]}"
 rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
 "$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$CP" \
-  benchmarks/src/dev/trustpack/argon2/hash/HashBenchmark.java benchmarks/src/dev/trustpack/bench/LoginLoad.java
+  benchmarks/src/dev/trustpack/argon2/hash/HashBenchmark.java benchmarks/src/dev/trustpack/bench/BenchHttp.java \
+  benchmarks/src/dev/trustpack/bench/LoginLoad.java
 
 gcc -O2 -o "$WORK/argon2_loop" benchmarks/src/c/argon2_loop.c -largon2
 

@@ -33,7 +33,8 @@ JARS=(providers/common/target/trustpack-common-*[0-9T].jar providers/tenancy/tar
       themes/target/trustpack-themes-*[0-9T].jar)
 CP="$DIST/lib/lib/main/*"
 rm -rf "$WORK/audit-classes" && mkdir -p "$WORK/audit-classes"
-"$JAVA_HOME/bin/javac" -nowarn -d "$WORK/audit-classes" -cp "$CP" benchmarks/src/dev/trustpack/bench/AuditLoad.java
+"$JAVA_HOME/bin/javac" -nowarn -d "$WORK/audit-classes" -cp "$CP" benchmarks/src/dev/trustpack/bench/BenchHttp.java \
+  benchmarks/src/dev/trustpack/bench/AuditLoad.java
 
 VAULT="$WORK/audit-vault"
 rm -rf "$VAULT" && mkdir -p "$VAULT"

@@ -1,11 +1,16 @@
 package dev.trustpack.bench;
 
+import static dev.trustpack.bench.BenchHttp.HTTP;
+import static dev.trustpack.bench.BenchHttp.adminToken;
+import static dev.trustpack.bench.BenchHttp.percentile;
+import static dev.trustpack.bench.BenchHttp.request;
+import static dev.trustpack.bench.BenchHttp.send;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +46,6 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class AuditLoad {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ON = "bench-audit-on";
     private static final String OFF = "bench-audit-off";
@@ -286,37 +290,5 @@ public final class AuditLoad {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
-    }
-
-    private static String adminToken(String base) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                        + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
-                        + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
-    }
-
-    private static String send(String method, String url, String token, String json, int expected) throws Exception {
-        HttpResponse<String> response = request(method, url, token, json);
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
-    }
-
-    private static HttpResponse<String> request(String method, String url, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
-        if (json == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,8 +1,12 @@
 package dev.trustpack.bench;
 
+import static dev.trustpack.bench.BenchHttp.HTTP;
+import static dev.trustpack.bench.BenchHttp.adminToken;
+import static dev.trustpack.bench.BenchHttp.percentile;
+import static dev.trustpack.bench.BenchHttp.send;
+
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Password-grant load on loopback, bounded in time: {@code setup} creates a benchmark realm (users, a confidential
@@ -23,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class LoginLoad {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String REALM = "bench";
     private static final String CLIENT = "bench";
     private static final String SECRET = "bench-secret";
@@ -40,12 +41,12 @@ public final class LoginLoad {
 
     private static void setup(String base, String passwordPolicy, int users) throws Exception {
         String admin = adminToken(base);
-        send(base + "/admin/realms", admin, "{\"realm\":\"" + REALM + "\",\"enabled\":true,\"bruteForceProtected\":false,"
+        send("POST", base + "/admin/realms", admin, "{\"realm\":\"" + REALM + "\",\"enabled\":true,\"bruteForceProtected\":false,"
                 + "\"passwordPolicy\":\"" + passwordPolicy + "\"}", 201);
-        send(base + "/admin/realms/" + REALM + "/clients", admin, "{\"clientId\":\"" + CLIENT + "\",\"secret\":\"" + SECRET
+        send("POST", base + "/admin/realms/" + REALM + "/clients", admin, "{\"clientId\":\"" + CLIENT + "\",\"secret\":\"" + SECRET
                 + "\",\"publicClient\":false,\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false}", 201);
         for (int i = 0; i < users; i++) {
-            send(base + "/admin/realms/" + REALM + "/users", admin, "{\"username\":\"user" + i + "\",\"enabled\":true,"
+            send("POST", base + "/admin/realms/" + REALM + "/users", admin, "{\"username\":\"user" + i + "\",\"enabled\":true,"
                     + "\"email\":\"user" + i + "@example.org\",\"emailVerified\":true,\"firstName\":\"Bench\",\"lastName\":\"User\","
                     + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + PASSWORD + "\",\"temporary\":false}]}", 201);
         }
@@ -101,31 +102,5 @@ public final class LoginLoad {
             values[i + 1] = latencies.get(i);
         }
         return values;
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
-    }
-
-    private static String adminToken(String base) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                        + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-        if (!token.find()) {
-            throw new IllegalStateException("no admin token: " + response.statusCode());
-        }
-        return token.group(1);
-    }
-
-    private static void send(String url, String token, String json, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
     }
 }

@@ -76,7 +76,11 @@ class ServerInfoIT {
                 "org.keycloak.events.EventListenerProviderFactory",
                 "org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory",
                 "dev.trustpack.audit.sink.AuditSinkFactory",
-                "dev.trustpack.common.audit.AuditRecorderFactory")) {
+                "dev.trustpack.common.audit.AuditRecorderFactory",
+                "org.keycloak.authentication.RequiredActionFactory",
+                "org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory",
+                "dev.trustpack.tenancy.policy.PolicySectionFactory",
+                "dev.trustpack.tenancy.admin.TenantResourceProviderFactory")) {
             for (URL file : Collections.list(ServerInfoIT.class.getClassLoader().getResources("META-INF/services/" + service))) {
                 if (!file.toString().contains("trustpack-")) {
                     continue;

@@ -140,11 +140,18 @@ public final class RelyingParty implements AutoCloseable {
     /** Resource owner password grant (only for clients that allow it, such as the tests' direct-grant client). */
     public TokenResponse passwordGrant(String username, String password, String scope)
             throws IOException, InterruptedException {
+        return passwordGrant(username, password, scope, Map.of());
+    }
+
+    /** The password grant with more parameters (for example {@code totp} for Keycloak's direct-grant OTP step). */
+    public TokenResponse passwordGrant(String username, String password, String scope, Map<String, String> extra)
+            throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "password");
         params.put("username", username);
         params.put("password", password);
         params.put("scope", scope);
+        params.putAll(extra);
         return postToken(params);
     }
 

@@ -26,6 +26,11 @@ public final class Totp {
         return new Totp(base32Decode(base32));
     }
 
+    /** From the secret as Keycloak stores it (its bytes are the HMAC key), for credentials a test imported. */
+    public static Totp fromStoredSecret(String secret) {
+        return new Totp(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public String code(Instant at) {
         long counter = at.getEpochSecond() / 30;
         try {

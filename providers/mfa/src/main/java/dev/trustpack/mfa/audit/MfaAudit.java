@@ -21,12 +21,18 @@ public final class MfaAudit {
     public static final String ENROLLED = "mfa_enrolled";
     /** An SSO session that had not completed the factor a tenant requires was asked for it. */
     public static final String STEP_UP = "mfa_step_up";
+    /** A user removed one of their second factors. */
+    public static final String REMOVED = "mfa_removed";
+    /** An admin removed a user's second factor (a reset after a lost device). */
+    public static final String RESET_BY_ADMIN = "mfa_reset_by_admin";
     /** A password grant of a client a realm admin marked as a legacy client exempt from MFA. */
     public static final String EXEMPTION_USED = "mfa_exemption_used";
 
     public static final String FACTOR = "factor";
     public static final String DAYS_LEFT = "days_left";
     public static final String GRACE_DAYS = "grace_days";
+    public static final String GRACE_HOURS = "grace_hours";
+    public static final String ADMIN = "admin";
 
     private MfaAudit() {
     }

@@ -46,9 +46,16 @@ public sealed interface MfaDecision {
      * @param graceStart when a grace period started for this user, or null
      * @param ssoLogin   the login continues an SSO session by its cookie (a recommendation was offered at the login
      *                   that started it, and is not repeated on every application the user opens)
+     * @param resetGraceUntil end of the short grace an admin's reset of the user's factors gave, or null
      */
     record Facts(Set<Factor> enrolled, Set<Factor> proven, Set<Factor> available, Instant graceStart, Instant now,
-                 boolean ssoLogin) {
+                 boolean ssoLogin, Instant resetGraceUntil) {
+
+        /** Facts with no admin reset. */
+        public Facts(Set<Factor> enrolled, Set<Factor> proven, Set<Factor> available, Instant graceStart, Instant now,
+                     boolean ssoLogin) {
+            this(enrolled, proven, available, graceStart, now, ssoLogin, null);
+        }
     }
 
     static MfaDecision decide(MfaRequirement requirement, Facts facts) {
@@ -75,6 +82,11 @@ public sealed interface MfaDecision {
         }
         if (requirement.recommended()) {
             return facts.ssoLogin() ? new Pass(false) : new Offer(enrollable, null, false);
+        }
+        if (facts.resetGraceUntil() != null && facts.now().isBefore(facts.resetGraceUntil())) {
+            // An admin reset the user's factors (a lost phone): a short grace to sign in and set a new one up.
+            long hoursLeft = Duration.between(facts.now(), facts.resetGraceUntil()).toHours();
+            return new Offer(enrollable, (int) Math.max(1, (hoursLeft + 23) / 24), false);
         }
         if (requirement.graceDays() > 0) {
             Instant start = facts.graceStart() == null ? facts.now() : facts.graceStart();

@@ -9,6 +9,7 @@ import dev.trustpack.mfa.factor.Factor;
 import dev.trustpack.mfa.factor.FactorInventory;
 import dev.trustpack.mfa.login.GraceStart;
 import dev.trustpack.mfa.login.LegacyExemption;
+import dev.trustpack.mfa.login.ResetGrace;
 import dev.trustpack.mfa.token.MfaSessionNotes;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
@@ -151,7 +152,8 @@ final class MfaTokenGuard implements ClientPolicyExecutorProvider<ClientPolicyEx
         }
         RealmModel realm = session.getContext().getRealm();
         MfaDecision decision = MfaDecision.decide(requirement, new MfaDecision.Facts(FactorInventory.enrolled(user),
-                proven, FactorInventory.available(realm), GraceStart.of(user), Instant.now(), false));
+                proven, FactorInventory.available(realm), GraceStart.of(user), Instant.now(), false,
+                ResetGrace.until(user)));
         boolean met = decision instanceof MfaDecision.Pass
                 || (decision instanceof MfaDecision.Offer offer && !offer.startsGrace());
         if (!met) {

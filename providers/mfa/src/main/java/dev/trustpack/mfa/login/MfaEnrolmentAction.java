@@ -74,6 +74,7 @@ final class MfaEnrolmentAction implements RequiredActionProvider {
         MfaLogin login = MfaLogin.of(context.getSession(), authSession, user);
         login.recordSession();
         GraceStart.clear(user);
+        ResetGrace.clear(user);
         MfaAudit.record(context.getSession(), MfaAudit.ENROLLED, user.getId(), authSession.getClient().getClientId(),
                 login.tenantAlias(), Map.of(MfaAudit.FACTOR, factor.id()));
         if (FactorInventory.available(context.getRealm()).contains(Factor.RECOVERY)

@@ -46,7 +46,7 @@ final class MfaLogin {
         proven.addAll(MfaSessionNotes.provenInLogin(authSession));
         this.facts = new MfaDecision.Facts(FactorInventory.enrolled(user), proven,
                 FactorInventory.available(authSession.getRealm()), GraceStart.of(user), Instant.now(),
-                "true".equals(authSession.getAuthNote(SSO_AUTH_NOTE)));
+                "true".equals(authSession.getAuthNote(SSO_AUTH_NOTE)), ResetGrace.until(user));
     }
 
     static MfaLogin of(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user) {

@@ -23,6 +23,7 @@ import dev.trustpack.mfa.factor.Factor;
 import dev.trustpack.mfa.factor.FactorInventory;
 import dev.trustpack.mfa.login.GraceStart;
 import dev.trustpack.mfa.login.LegacyExemption;
+import dev.trustpack.mfa.login.ResetGrace;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import dev.trustpack.tenancy.admin.TenantAccess;
@@ -102,7 +103,8 @@ public final class MfaReportResource {
                 .forEach(user -> {
                     MfaRequirement requirement = MfaRequirement.of(tenancy.policies().of(tenant, user));
                     MemberStatus status = MemberStatus.of(requirement, new MfaDecision.Facts(
-                            FactorInventory.enrolled(user), Set.of(), available, GraceStart.of(user), now, false));
+                            FactorInventory.enrolled(user), Set.of(), available, GraceStart.of(user), now, false,
+                            ResetGrace.until(user)));
                     rows.add(new Row(user, tenancy.rolesOf(tenant, user), status));
                 });
         return rows;

@@ -93,6 +93,23 @@ class MfaDecisionTest {
         }
 
         @Test
+        @DisplayName("when an admin reset the user's factors a few hours ago, then set-up may wait until the reset grace ends")
+        void resetGrace() {
+            MfaDecision.Facts facts = new MfaDecision.Facts(Set.of(), Set.of(), ALL, NOW.minus(Duration.ofDays(30)), NOW,
+                    false, NOW.plus(Duration.ofHours(20)));
+            assertThat(MfaDecision.decide(required(0), facts))
+                    .isEqualTo(new MfaDecision.Offer(List.of(Factor.TOTP, Factor.WEBAUTHN, Factor.PASSKEY), 1, false));
+        }
+
+        @Test
+        @DisplayName("when the reset grace has ended, then set-up is forced again")
+        void resetGraceOver() {
+            MfaDecision.Facts facts = new MfaDecision.Facts(Set.of(), Set.of(), ALL, null, NOW, false,
+                    NOW.minus(Duration.ofMinutes(1)));
+            assertThat(MfaDecision.decide(required(0), facts)).isInstanceOf(MfaDecision.Enrol.class);
+        }
+
+        @Test
         @DisplayName("when it must be phishing-resistant, then TOTP neither passes, nor is asked, nor can be enrolled")
         void phishingResistant() {
             MfaRequirement requirement = new MfaRequirement("required", ALLOWED, 0, true);

@@ -1,0 +1,60 @@
+package dev.trustpack.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What every load generator here needs: an HTTP client, the master admin's token, admin calls, percentiles. */
+final class BenchHttp {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+
+    private BenchHttp() {
+    }
+
+    /** The bootstrap admin's token (admin/admin, as the scripts start Keycloak). */
+    static String adminToken(String base) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
+                        + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (!token.find()) {
+            throw new IllegalStateException("no admin token: " + response.statusCode());
+        }
+        return token.group(1);
+    }
+
+    /** An admin call that must answer {@code expected}; returns the body. */
+    static String send(String method, String url, String token, String json, int expected) throws Exception {
+        HttpResponse<String> response = request(method, url, token, json);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    static HttpResponse<String> request(String method, String url, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The p-quantile of sorted nanosecond samples, in milliseconds. */
+    static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
+    }
+}
