@@ -4,7 +4,6 @@ import static dev.trustpack.bench.BenchHttp.adminToken;
 import static dev.trustpack.bench.BenchHttp.percentile;
 import static dev.trustpack.bench.BenchHttp.send;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -109,8 +108,8 @@ public final class MfaLoad {
 
     /** A fresh browser (no cookies): authorization request, login form, redirect with a code, code exchange. */
     private static void browserLogin(String base, String realm, String username) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        // Cookies by hand: Keycloak marks its login cookies Secure, which java.net's CookieManager keeps off http.
+        HttpClient browser = BenchHttp.HTTP;
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
@@ -120,6 +119,8 @@ public final class MfaLoad {
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
                 HttpResponse.BodyHandlers.ofString());
         expect(200, page);
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
         Matcher action = FORM_ACTION.matcher(page.body());
         if (!action.find()) {
             throw new IllegalStateException("no login form in " + realm);
@@ -127,7 +128,7 @@ public final class MfaLoad {
         String form = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
                 + "&credentialId=";
         HttpResponse<Void> posted = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
         String location = posted.headers().firstValue("Location").orElse("");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);

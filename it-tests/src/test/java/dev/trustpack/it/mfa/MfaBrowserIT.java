@@ -176,6 +176,14 @@ class MfaBrowserIT extends DirectGrantTest {
         assertThat(otp.error()).isEqualTo("Invalid authenticator code.");
         assertThat(spa.awaitCallback(Duration.ofSeconds(2))).as("no code for a reused OTP").isNull();
         assertThat(demo.admin().toRepresentation().isOtpPolicyCodeReusable()).as("codeReusable pinned").isFalse();
+        // Brute-force detection counted it as a second-factor failure (Keycloak records failures asynchronously).
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Map<String, Object> status = demo.admin().attackDetection().bruteForceUserStatus(owner.id());
+        while (!Integer.valueOf(1).equals(status.get("numSecondaryAuthFailures")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = demo.admin().attackDetection().bruteForceUserStatus(owner.id());
+        }
+        assertThat(status).containsEntry("numFailures", 1).containsEntry("numSecondaryAuthFailures", 1);
     }
 
     @Test

@@ -249,6 +249,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean addMember(Tenant tenant, UserModel user) {
+        // Memberships and roles feed the effective policies this request may have computed already.
+        policiesByRealm.clear();
         OrganizationModel organization = requireOrganization(tenant);
         if (organizations().isMember(organization, user)) {
             return false;
@@ -258,6 +260,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean removeMember(Tenant tenant, UserModel user) {
+        // Memberships and roles feed the effective policies this request may have computed already.
+        policiesByRealm.clear();
         OrganizationModel organization = requireOrganization(tenant);
         if (!organizations().isMember(organization, user)) {
             return false;
@@ -270,6 +274,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean grantRole(Tenant tenant, UserModel user, String role) {
+        // Memberships and roles feed the effective policies this request may have computed already.
+        policiesByRealm.clear();
         OrganizationModel organization = requireOrganization(tenant);
         requireDefined(role);
         if (!organizations().isMember(organization, user)) {
@@ -286,6 +292,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean revokeRole(Tenant tenant, UserModel user, String role) {
+        // Memberships and roles feed the effective policies this request may have computed already.
+        policiesByRealm.clear();
         OrganizationModel organization = requireOrganization(tenant);
         requireDefined(role);
         GroupModel group = roleGroup(organization, role, false);

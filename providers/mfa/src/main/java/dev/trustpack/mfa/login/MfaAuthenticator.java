@@ -51,7 +51,7 @@ final class MfaAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         MfaLogin login = MfaLogin.of(context.getSession(), context.getAuthenticationSession(), context.getUser());
         MfaDecision decision = login.decide();
-        if (login.facts.ssoLogin() && login.requirement.required() && !(decision instanceof MfaDecision.Pass)) {
+        if (login.facts().ssoLogin() && login.requirement.required() && !(decision instanceof MfaDecision.Pass)) {
             MfaAudit.record(context.getSession(), MfaAudit.STEP_UP, context.getUser().getId(), clientId(context),
                     login.tenantAlias(), Map.of());
         }
@@ -63,7 +63,7 @@ final class MfaAuthenticator implements Authenticator {
             }
         } else if (decision instanceof MfaDecision.Offer offer) {
             if (offer.startsGrace()) {
-                GraceStart.start(context.getUser(), login.facts.now());
+                GraceStart.start(context.getUser(), login.facts().now());
                 MfaAudit.record(context.getSession(), MfaAudit.GRACE_STARTED, context.getUser().getId(),
                         clientId(context), login.tenantAlias(),
                         Map.of(MfaAudit.GRACE_DAYS, String.valueOf(login.requirement.graceDays())));

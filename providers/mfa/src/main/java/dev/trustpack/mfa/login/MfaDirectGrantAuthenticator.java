@@ -27,10 +27,8 @@ final class MfaDirectGrantAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        MfaLogin login = MfaLogin.of(context.getSession(), context.getAuthenticationSession(), context.getUser());
-        MfaDecision decision = login.decide();
-        boolean mfaDone = decision instanceof MfaDecision.Pass pass && pass.mfaDone();
-        if (!login.requirement.required() || mfaDone) {
+        MfaLogin login = MfaLogin.ofGrant(context.getSession(), context.getAuthenticationSession(), context.getUser());
+        if (!login.requirement.required() || login.decide() instanceof MfaDecision.Pass pass && pass.mfaDone()) {
             login.recordSession();
             context.success();
             return;

@@ -20,41 +20,59 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-/** The MFA facts and decision of one login in progress, shared by the browser and direct-grant steps. */
+/**
+ * The MFA facts and decision of one login in progress, shared by the browser and direct-grant steps. The requirement
+ * is read first; the facts about the user (factors, grace, the SSO session) only when a decision needs them, so a
+ * login with nothing to decide costs one policy read.
+ */
 final class MfaLogin {
-
-    final KeycloakSession session;
-    final AuthenticationSessionModel authSession;
-    final UserModel user;
-    final UserSessionModel ssoSession;
-    final MfaRequirement requirement;
-    final MfaDecision.Facts facts;
 
     /** Keycloak's auth note for a login that its SSO cookie completed (set by the cookie authenticator). */
     static final String SSO_AUTH_NOTE = "SSO_AUTH";
 
-    private MfaLogin(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user) {
+    final KeycloakSession session;
+    final AuthenticationSessionModel authSession;
+    final UserModel user;
+    final MfaRequirement requirement;
+    private final boolean browser;
+    private UserSessionModel ssoSession;
+    private boolean ssoSessionLooked;
+    private MfaDecision.Facts facts;
+
+    private MfaLogin(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user, boolean browser) {
         this.session = session;
         this.authSession = authSession;
         this.user = user;
-        this.ssoSession = ssoSession(session, authSession, user);
+        this.browser = browser;
         TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
         this.requirement = MfaRequirement.of(tenancy.policies().ofLogin(authSession, user))
                 .demanding(RequestedAcr.parse(authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM)));
-        Set<Factor> proven = EnumSet.noneOf(Factor.class);
-        proven.addAll(MfaSessionNotes.provenInSession(ssoSession));
-        proven.addAll(MfaSessionNotes.provenInLogin(authSession));
-        this.facts = new MfaDecision.Facts(FactorInventory.enrolled(user), proven,
-                FactorInventory.available(authSession.getRealm()), GraceStart.of(user), Instant.now(),
-                "true".equals(authSession.getAuthNote(SSO_AUTH_NOTE)), ResetGrace.until(user));
     }
 
+    /** A browser or broker login, which may continue an SSO session. */
     static MfaLogin of(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user) {
-        return new MfaLogin(session, authSession, user);
+        return new MfaLogin(session, authSession, user, true);
+    }
+
+    /** A password grant: a new session every time, so there is no SSO session to look up. */
+    static MfaLogin ofGrant(KeycloakSession session, AuthenticationSessionModel authSession, UserModel user) {
+        return new MfaLogin(session, authSession, user, false);
+    }
+
+    MfaDecision.Facts facts() {
+        if (facts == null) {
+            Set<Factor> proven = EnumSet.noneOf(Factor.class);
+            proven.addAll(MfaSessionNotes.provenInSession(ssoSession()));
+            proven.addAll(MfaSessionNotes.provenInLogin(authSession));
+            facts = new MfaDecision.Facts(FactorInventory.enrolled(user), proven,
+                    FactorInventory.available(authSession.getRealm()), GraceStart.of(user), Instant.now(),
+                    "true".equals(authSession.getAuthNote(SSO_AUTH_NOTE)), ResetGrace.until(user));
+        }
+        return facts;
     }
 
     MfaDecision decide() {
-        return MfaDecision.decide(requirement, facts);
+        return MfaDecision.decide(requirement, facts());
     }
 
     Optional<Tenant> tenant() {
@@ -67,12 +85,19 @@ final class MfaLogin {
 
     /** Records what this login proved on the SSO session (for amr and for later logins of the session). */
     void recordSession() {
-        MfaSessionNotes.record(authSession, ssoSession);
+        MfaSessionNotes.record(authSession, ssoSession());
     }
 
     /** The SSO session this login continues (cookie SSO or a re-authentication in the same browser), if any. */
-    private static UserSessionModel ssoSession(KeycloakSession session, AuthenticationSessionModel authSession,
-                                               UserModel user) {
+    private UserSessionModel ssoSession() {
+        if (!ssoSessionLooked) {
+            ssoSessionLooked = true;
+            ssoSession = browser ? lookUpSsoSession() : null;
+        }
+        return ssoSession;
+    }
+
+    private UserSessionModel lookUpSsoSession() {
         UserSessionModel userSession = new AuthenticationSessionManager(session).getUserSession(authSession);
         if (userSession == null || user == null || userSession.getUser() == null
                 || !user.getId().equals(userSession.getUser().getId())) {

@@ -31,6 +31,8 @@ public final class StoredTenantPolicies implements TenantPolicies {
     private final PolicyWarnings warnings;
     private PolicyDocument realmDocument;
     private final Map<String, PolicyDocument> tenantDocuments = new HashMap<>();
+    /** Effective policies of this request, by tenant and user: a login reads one several times (steps, guard). */
+    private final Map<String, EffectivePolicy> effective = new HashMap<>();
 
     public StoredTenantPolicies(KeycloakSession session, TenancyProvider tenancy, PolicyCatalog catalog,
                                 PolicyWarnings warnings) {
@@ -79,6 +81,7 @@ public final class StoredTenantPolicies implements TenantPolicies {
         replaced.forEach(realm::removeAttribute);
         document.toAttributes(catalog).forEach(realm::setAttribute);
         realmDocument = null;
+        effective.clear();
     }
 
     @Override
@@ -93,6 +96,7 @@ public final class StoredTenantPolicies implements TenantPolicies {
         document.toAttributes(catalog).forEach((key, value) -> attributes.put(key, List.of(value)));
         organization.setAttributes(attributes);
         tenantDocuments.remove(tenant.id());
+        effective.clear();
     }
 
     /**
@@ -127,7 +131,8 @@ public final class StoredTenantPolicies implements TenantPolicies {
         if (tenant == null) {
             return realm();
         }
-        return EffectivePolicy.merge(catalog, realmDocument(), tenantDocument(tenant), tenancy.rolesOf(tenant, user));
+        return effective.computeIfAbsent(tenant.id() + '/' + user.getId(), key ->
+                EffectivePolicy.merge(catalog, realmDocument(), tenantDocument(tenant), tenancy.rolesOf(tenant, user)));
     }
 
     @Override
