@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustpack.it.support.AuditSinks;
@@ -17,6 +16,7 @@ import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.RelyingParty.AuthorizationRequest;
 import dev.trustpack.it.support.RelyingParty.TokenResponse;
+import dev.trustpack.it.support.TestTenants;
 import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.Totp;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
@@ -31,8 +31,6 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -56,11 +54,12 @@ class MfaBrowserIT extends DirectGrantTest {
     private RelyingParty spa;
     private Instant start;
     private final List<String> users = new ArrayList<>();
-    private final List<String> tenants = new ArrayList<>();
+    private TestTenants tenants;
 
     @BeforeEach
     void startSpa() throws Exception {
         start = Instant.now().minusSeconds(1);
+        tenants = new TestTenants(demo.admin());
         spa = RelyingParty.publicClient(demo.getBaseUrl(), DemoRealm.SPA_CLIENT);
         HostedLogin.forgetSession(browser.driver(), demo.getBaseUrl());
     }
@@ -69,7 +68,7 @@ class MfaBrowserIT extends DirectGrantTest {
     void cleanUp() {
         spa.close();
         users.forEach(id -> demo.admin().users().delete(id).close());
-        tenants.forEach(id -> demo.admin().organizations().get(id).delete().close());
+        tenants.removeAll();
     }
 
     @Test
@@ -205,7 +204,7 @@ class MfaBrowserIT extends DirectGrantTest {
 
     @Test
     void withoutAGracePeriodSetUpIsForcedAndCannotBePostponedEvenByAForgedPost() throws Exception {
-        String alias = tenantWith(Map.of("trustpack.policy.mfa.require", "required", "trustpack.policy.mfa.graceDays", "0"));
+        String alias = tenants.create("mfa", Map.of("trustpack.policy.mfa.require", "required", "trustpack.policy.mfa.graceDays", "0"));
         TestUsers.TestUser user = member(alias, null);
 
         signIn(user, "openid organization:" + alias);
@@ -222,7 +221,7 @@ class MfaBrowserIT extends DirectGrantTest {
 
     @Test
     void whenTheGraceIsShortenedToNothingEnrolmentIsForcedAndAudited() throws Exception {
-        String alias = tenantWith(Map.of("trustpack.policy.mfa.require", "required", "trustpack.policy.mfa.graceDays", "7"));
+        String alias = tenants.create("mfa", Map.of("trustpack.policy.mfa.require", "required", "trustpack.policy.mfa.graceDays", "7"));
         TestUsers.TestUser user = member(alias, null);
         signIn(user, "openid organization:" + alias);
         new MfaSetupPage(driver()).postpone();
@@ -347,24 +346,6 @@ class MfaBrowserIT extends DirectGrantTest {
     private void grant(String tenant, TestUsers.TestUser user, String role) throws Exception {
         Reply added = realmAdmin.put("/tenants/" + tenant + "/members/" + user.id(), "{\"roles\": [\"" + role + "\"]}");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-    }
-
-    private String tenantWith(Map<String, String> policy) {
-        String alias = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
-        OrganizationRepresentation tenant = new OrganizationRepresentation();
-        tenant.setName("MFA " + alias);
-        tenant.setAlias(alias);
-        tenant.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example");
-        tenant.addDomain(domain);
-        policy.forEach((key, value) -> tenant.singleAttribute(key, value));
-        try (Response created = demo.admin().organizations().create(tenant)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            tenants.add(path.substring(path.lastIndexOf('/') + 1));
-        }
-        return alias;
     }
 
     private JsonNode awaitAudit(String type, String userId) throws Exception {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustpack.it.support.AuditSinks;
@@ -22,6 +21,8 @@ import dev.trustpack.it.support.DirectGrantTest;
 import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.RelyingParty.AuthorizationRequest;
+import dev.trustpack.it.support.TestTenants;
+import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.Totp;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
@@ -35,10 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -53,24 +51,27 @@ import org.openqa.selenium.WebDriver;
 class MfaRemovalIT extends DirectGrantTest {
 
     private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+    private static final Map<String, String> REQUIRED_NO_GRACE = Map.of("trustpack.policy.mfa.require", "required",
+            "trustpack.policy.mfa.graceDays", "0");
 
     @InjectWebDriver
     ManagedWebDriver browser;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> users = new ArrayList<>();
-    private final List<String> tenants = new ArrayList<>();
+    private TestTenants tenants;
     private Instant start;
 
     @BeforeEach
     void markStart() {
         start = Instant.now().minusSeconds(1);
+        tenants = new TestTenants(demo.admin());
     }
 
     @AfterEach
     void cleanUp() {
         users.forEach(id -> demo.admin().users().delete(id).close());
-        tenants.forEach(id -> demo.admin().organizations().get(id).delete().close());
+        tenants.removeAll();
     }
 
     @Test
@@ -171,59 +172,21 @@ class MfaRemovalIT extends DirectGrantTest {
 
     /** A member of the tenant with {@code totps} authenticator apps, imported as an admin would. */
     private Member member(String tenant, int totps) throws Exception {
-        String username = "removal-" + UUID.randomUUID().toString().substring(0, 8);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.org");
-        user.setEmailVerified(true);
-        user.setFirstName("Removal");
-        user.setLastName("Test");
-        user.setEnabled(true);
-        List<CredentialRepresentation> credentials = new ArrayList<>();
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(DemoRealm.PASSWORD);
-        password.setTemporary(false);
-        credentials.add(password);
+        List<CredentialRepresentation> apps = new ArrayList<>();
         for (int i = 0; i < totps; i++) {
-            CredentialRepresentation otp = new CredentialRepresentation();
-            otp.setType("otp");
-            otp.setUserLabel("phone " + i);
-            otp.setSecretData("{\"value\":\"" + TOTP_SECRET + i + "\"}");
-            otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
-            credentials.add(otp);
+            apps.add(TestUsers.totp(TOTP_SECRET + i, "phone " + i));
         }
-        user.setCredentials(credentials);
-        String id;
-        try (Response created = demo.admin().users().create(user)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            id = path.substring(path.lastIndexOf('/') + 1);
-        }
-        users.add(id);
-        Reply added = realmAdmin.put("/tenants/" + tenant + "/members/" + id, "{}");
+        TestUsers.TestUser user = TestUsers.create(demo.admin(), "removal", "example.org", Map.of(), apps);
+        users.add(user.id());
+        Reply added = realmAdmin.put("/tenants/" + tenant + "/members/" + user.id(), "{}");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        assertThat(otpCredentials(new Member(id, username))).hasSize(totps);
-        return new Member(id, username);
+        Member member = new Member(user.id(), user.username());
+        assertThat(otpCredentials(member)).hasSize(totps);
+        return member;
     }
 
     private String requiredTenant() {
-        String alias = "removal-" + UUID.randomUUID().toString().substring(0, 8);
-        OrganizationRepresentation tenant = new OrganizationRepresentation();
-        tenant.setName("Removal " + alias);
-        tenant.setAlias(alias);
-        tenant.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example");
-        tenant.addDomain(domain);
-        tenant.singleAttribute("trustpack.policy.mfa.require", "required");
-        tenant.singleAttribute("trustpack.policy.mfa.graceDays", "0");
-        try (Response created = demo.admin().organizations().create(tenant)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            tenants.add(path.substring(path.lastIndexOf('/') + 1));
-        }
-        return alias;
+        return tenants.create("removal", REQUIRED_NO_GRACE);
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustpack.it.support.DemoRealm;
@@ -14,11 +14,8 @@ import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.TrustpackAdminApi;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -96,33 +93,14 @@ class MfaReportIT extends DirectGrantTest {
         assertThat(viewer.get("/tenants/acme/mfa-report").status()).isIn(403, 404);
     }
 
-    /** A member of acme with a role; with a TOTP credential when {@code totp}, imported as an admin would. */
+    /** A member of acme with a role; with an authenticator app when {@code totp}, imported as an admin would. */
     private String member(String role, String prefix, boolean totp) throws Exception {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username.replaceAll("[^a-z0-9-]", "x") + "@example.org");
-        user.setEnabled(true);
-        List<CredentialRepresentation> credentials = new ArrayList<>();
-        if (totp) {
-            CredentialRepresentation otp = new CredentialRepresentation();
-            otp.setType("otp");
-            otp.setUserLabel("phone");
-            otp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXP\"}");
-            otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
-            credentials.add(otp);
-        }
-        user.setCredentials(credentials);
-        String id;
-        try (Response created = demo.admin().users().create(user)) {
-            assertThat(created.getStatus()).as("create %s", username).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            id = path.substring(path.lastIndexOf('/') + 1);
-        }
-        users.add(id);
-        Reply added = realmAdmin.put("/tenants/acme/members/" + id, "{\"roles\": [\"" + role + "\"]}");
+        TestUsers.TestUser user = TestUsers.create(demo.admin(), prefix, "example.org", Map.of(),
+                totp ? List.of(TestUsers.totp("JBSWY3DPEHPK3PXP", "phone")) : List.of());
+        users.add(user.id());
+        Reply added = realmAdmin.put("/tenants/acme/members/" + user.id(), "{\"roles\": [\"" + role + "\"]}");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        return username;
+        return user.username();
     }
 
     private static JsonNode memberNode(JsonNode report, String username) {

@@ -14,16 +14,13 @@ import dev.trustpack.it.support.DirectGrantTest;
 import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.SmtpReceiver;
+import dev.trustpack.it.support.TestTenants;
+import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
 import dev.trustpack.it.support.pages.OtpPage;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -45,7 +42,7 @@ class MfaResetCredentialsIT extends DirectGrantTest {
 
     @Test
     void aPasswordResetEndsInALoginThatStillAsksForTheSecondFactor() throws Exception {
-        String tenantId = null;
+        TestTenants tenants = new TestTenants(demo.admin());
         String userId = null;
         RealmRepresentation before = demo.admin().toRepresentation();
         try (SmtpReceiver smtp = SmtpReceiver.start();
@@ -55,10 +52,12 @@ class MfaResetCredentialsIT extends DirectGrantTest {
             mail.setSmtpServer(Map.of("host", "127.0.0.1", "port", String.valueOf(smtp.port()),
                     "from", "no-reply@trustpack.test", "auth", "false", "ssl", "false", "starttls", "false"));
             demo.admin().update(mail);
-            String alias = "reset-" + UUID.randomUUID().toString().substring(0, 8);
-            tenantId = requiredTenant(alias);
-            String username = "reset-" + UUID.randomUUID().toString().substring(0, 8);
-            userId = userWithTotp(username);
+            String alias = tenants.create("reset", Map.of("trustpack.policy.mfa.require", "required",
+                    "trustpack.policy.mfa.graceDays", "0"));
+            TestUsers.TestUser user = TestUsers.create(demo.admin(), "reset", "example.org", Map.of(),
+                    List.of(TestUsers.totp("reset-test-secret", "phone")));
+            String username = user.username();
+            userId = user.id();
             Reply added = realmAdmin.put("/tenants/" + alias + "/members/" + userId, "{}");
             assertThat(added.status()).as(added.body()).isEqualTo(201);
 
@@ -93,51 +92,7 @@ class MfaResetCredentialsIT extends DirectGrantTest {
             if (userId != null) {
                 demo.admin().users().delete(userId).close();
             }
-            if (tenantId != null) {
-                demo.admin().organizations().get(tenantId).delete().close();
-            }
-        }
-    }
-
-    private String requiredTenant(String alias) {
-        OrganizationRepresentation tenant = new OrganizationRepresentation();
-        tenant.setName("Reset " + alias);
-        tenant.setAlias(alias);
-        tenant.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example");
-        tenant.addDomain(domain);
-        tenant.singleAttribute("trustpack.policy.mfa.require", "required");
-        tenant.singleAttribute("trustpack.policy.mfa.graceDays", "0");
-        try (Response created = demo.admin().organizations().create(tenant)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
-    }
-
-    private String userWithTotp(String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.org");
-        user.setEmailVerified(true);
-        user.setFirstName("Reset");
-        user.setLastName("Test");
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(DemoRealm.PASSWORD);
-        password.setTemporary(false);
-        CredentialRepresentation otp = new CredentialRepresentation();
-        otp.setType("otp");
-        otp.setUserLabel("phone");
-        otp.setSecretData("{\"value\":\"reset-test-secret\"}");
-        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
-        user.setCredentials(List.of(password, otp));
-        try (Response created = demo.admin().users().create(user)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
+            tenants.removeAll();
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.RelyingParty.TokenResponse;
 import dev.trustpack.it.support.TestClients;
+import dev.trustpack.it.support.TestTenants;
 import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.Totp;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
@@ -24,12 +25,11 @@ import dev.trustpack.it.support.pages.RecoveryCodesSetupPage;
 import dev.trustpack.it.support.pages.TotpSetupPage;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.testframework.annotations.InjectClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -63,12 +63,17 @@ class MfaTokenGuardIT extends DirectGrantTest {
     ManagedWebDriver browser;
 
     private final List<String> users = new ArrayList<>();
-    private final List<String> tenants = new ArrayList<>();
+    private TestTenants tenants;
+
+    @BeforeEach
+    void tenants() {
+        tenants = new TestTenants(demo.admin());
+    }
 
     @AfterEach
     void cleanUp() {
         users.forEach(id -> demo.admin().users().delete(id).close());
-        tenants.forEach(id -> demo.admin().organizations().get(id).delete().close());
+        tenants.removeAll();
     }
 
     @Test
@@ -92,7 +97,7 @@ class MfaTokenGuardIT extends DirectGrantTest {
 
     @Test
     void aRefreshAfterTheTenantStartedRequiringMfaIsRefused() throws Exception {
-        String alias = tenantWith(Map.of("trustpack.policy.mfa.require", "off"));
+        String alias = tenants.create("guard", Map.of("trustpack.policy.mfa.require", "off"));
         TestUsers.TestUser user = member(alias);
         try (RelyingParty strict = RelyingParty.confidentialClient(demo.getBaseUrl(),
                 TestClients.StrictDirectGrant.CLIENT_ID, TestClients.StrictDirectGrant.SECRET)) {
@@ -112,7 +117,7 @@ class MfaTokenGuardIT extends DirectGrantTest {
 
     @Test
     void aClientWhoseBrowserFlowOverrideSkipsTheMfaStepGetsNoToken() throws Exception {
-        String alias = tenantWith(Map.of("trustpack.policy.mfa.require", "required"));
+        String alias = tenants.create("guard", Map.of("trustpack.policy.mfa.require", "required"));
         TestUsers.TestUser user = member(alias);
         String flowId = flowWithoutMfa();
         ClientRepresentation spa = demo.admin().clients().findByClientId(DemoRealm.SPA_CLIENT).get(0);
@@ -141,7 +146,7 @@ class MfaTokenGuardIT extends DirectGrantTest {
 
     @Test
     void theDeviceGrantRunsTheMfaStepAndIssuesNoTokenUntilItIsMet() throws Exception {
-        String alias = tenantWith(Map.of("trustpack.policy.mfa.require", "required", "trustpack.policy.mfa.graceDays", "0"));
+        String alias = tenants.create("guard", Map.of("trustpack.policy.mfa.require", "required", "trustpack.policy.mfa.graceDays", "0"));
         TestUsers.TestUser user = member(alias);
         try (RelyingParty device = RelyingParty.publicClient(demo.getBaseUrl(), Device.CLIENT_ID)) {
             TokenResponse authorization = device.deviceAuthorization("openid organization:" + alias);
@@ -214,24 +219,6 @@ class MfaTokenGuardIT extends DirectGrantTest {
         return user;
     }
 
-    private String tenantWith(Map<String, String> policy) {
-        String alias = "guard-" + UUID.randomUUID().toString().substring(0, 8);
-        OrganizationRepresentation tenant = new OrganizationRepresentation();
-        tenant.setName("Guard " + alias);
-        tenant.setAlias(alias);
-        tenant.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example");
-        tenant.addDomain(domain);
-        policy.forEach(tenant::singleAttribute);
-        try (Response created = demo.admin().organizations().create(tenant)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            tenants.add(path.substring(path.lastIndexOf('/') + 1));
-        }
-        return alias;
-    }
-
     /** The demo backend, allowed standard token exchange for the duration of one test. */
     private final class BackendExchange implements AutoCloseable {
 
@@ -271,8 +258,7 @@ class MfaTokenGuardIT extends DirectGrantTest {
             audience.setProtocol("openid-connect");
             audience.setProtocolMapper("oidc-audience-mapper");
             audience.setConfig(Map.of("included.client.audience", DemoRealm.BACKEND_CLIENT, "access.token.claim", "true"));
-            return client.clientId(CLIENT_ID).secret(SECRET).publicClient(false).directAccessGrantsEnabled()
-                    .redirectUris("http://127.0.0.1/*").attribute(TestClients.MFA_LEGACY_EXEMPT, "true")
+            return TestClients.passwordGrant(client, CLIENT_ID, SECRET).attribute(TestClients.MFA_LEGACY_EXEMPT, "true")
                     .protocolMappers(TestClients.tenantClaims(), audience);
         }
     }

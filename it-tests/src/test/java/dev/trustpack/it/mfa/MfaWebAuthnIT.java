@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.trustpack.it.support.DemoRealm;
 import dev.trustpack.it.support.DirectGrantTest;
@@ -15,6 +14,7 @@ import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.RelyingParty.AuthorizationRequest;
 import dev.trustpack.it.support.RelyingParty.TokenResponse;
+import dev.trustpack.it.support.TestTenants;
 import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.BrowserType;
@@ -44,6 +42,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 class MfaWebAuthnIT extends DirectGrantTest {
 
     private static final Duration REDIRECT_WAIT = Duration.ofSeconds(20);
+    private static final Map<String, String> PHISHING_RESISTANT = Map.of("trustpack.policy.mfa.require", "required",
+            "trustpack.policy.mfa.graceDays", "0", "trustpack.policy.mfa.phishingResistant", "true");
 
     @InjectWebDriver
     ManagedWebDriver browser;
@@ -51,12 +51,13 @@ class MfaWebAuthnIT extends DirectGrantTest {
     private RelyingParty spa;
     private VirtualAuthenticator authenticator;
     private final List<String> users = new ArrayList<>();
-    private final List<String> tenants = new ArrayList<>();
+    private TestTenants tenants;
 
     @BeforeEach
     void start() throws Exception {
         assumeTrue(browser.getBrowserType() != BrowserType.HTML_UNIT,
                 "WebAuthn needs Chromium's virtual authenticator, which HtmlUnit lacks; CI runs this in Chromium");
+        tenants = new TestTenants(demo.admin());
         spa = RelyingParty.publicClient(demo.getBaseUrl(), DemoRealm.SPA_CLIENT);
         HostedLogin.forgetSession(driver(), demo.getBaseUrl());
         authenticator = VirtualAuthenticators.add(driver());
@@ -69,12 +70,14 @@ class MfaWebAuthnIT extends DirectGrantTest {
             spa.close();
         }
         users.forEach(id -> demo.admin().users().delete(id).close());
-        tenants.forEach(id -> demo.admin().organizations().get(id).delete().close());
+        if (tenants != null) {
+            tenants.removeAll();
+        }
     }
 
     @Test
     void aSecurityKeyIsSetUpAndThenAskedForAndTokensSayPhishingResistant() throws Exception {
-        String alias = phishingResistantTenant();
+        String alias = tenants.create("phr", PHISHING_RESISTANT);
         TestUsers.TestUser user = member(alias);
 
         AuthorizationRequest first = signIn(user, alias);
@@ -101,7 +104,7 @@ class MfaWebAuthnIT extends DirectGrantTest {
 
     @Test
     void aPasskeyIsSetUpAsTheSecondFactorAndUsedAtTheNextLogin() throws Exception {
-        String alias = phishingResistantTenant();
+        String alias = tenants.create("phr", PHISHING_RESISTANT);
         TestUsers.TestUser user = member(alias);
 
         AuthorizationRequest first = signIn(user, alias);
@@ -134,26 +137,6 @@ class MfaWebAuthnIT extends DirectGrantTest {
             return;
         }
         recovery.confirmSaved();
-    }
-
-    private String phishingResistantTenant() {
-        String alias = "phr-" + UUID.randomUUID().toString().substring(0, 8);
-        OrganizationRepresentation tenant = new OrganizationRepresentation();
-        tenant.setName("Phishing-resistant " + alias);
-        tenant.setAlias(alias);
-        tenant.setEnabled(true);
-        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-        domain.setName(alias + ".example");
-        tenant.addDomain(domain);
-        tenant.singleAttribute("trustpack.policy.mfa.require", "required");
-        tenant.singleAttribute("trustpack.policy.mfa.graceDays", "0");
-        tenant.singleAttribute("trustpack.policy.mfa.phishingResistant", "true");
-        try (Response created = demo.admin().organizations().create(tenant)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            String path = created.getLocation().getPath();
-            tenants.add(path.substring(path.lastIndexOf('/') + 1));
-        }
-        return alias;
     }
 
     private TestUsers.TestUser member(String tenant) throws Exception {

@@ -26,11 +26,7 @@ public final class TestClients {
 
         @Override
         public ClientBuilder configure(ClientBuilder client) {
-            return client.clientId(CLIENT_ID)
-                    .secret(SECRET)
-                    .publicClient(false)
-                    .directAccessGrantsEnabled()
-                    .redirectUris("http://127.0.0.1/*")
+            return passwordGrant(client, CLIENT_ID, SECRET)
                     .attribute(MFA_LEGACY_EXEMPT, "true")
                     .protocolMappers(tenantClaims());
         }
@@ -47,13 +43,14 @@ public final class TestClients {
 
         @Override
         public ClientBuilder configure(ClientBuilder client) {
-            return client.clientId(CLIENT_ID)
-                    .secret(SECRET)
-                    .publicClient(false)
-                    .directAccessGrantsEnabled()
-                    .redirectUris("http://127.0.0.1/*")
-                    .protocolMappers(tenantClaims(), mfaClaims());
+            return passwordGrant(client, CLIENT_ID, SECRET).protocolMappers(tenantClaims(), mfaClaims());
         }
+    }
+
+    /** A confidential client that may use the password grant. */
+    public static ClientBuilder passwordGrant(ClientBuilder client, String clientId, String secret) {
+        return client.clientId(clientId).secret(secret).publicClient(false).directAccessGrantsEnabled()
+                .redirectUris("http://127.0.0.1/*");
     }
 
     /** Trustpack's acr/amr mapper, as the demo realm's clients have it. */

@@ -27,6 +27,12 @@ public final class TestUsers {
 
     public static TestUser create(RealmResource realm, String prefix, String domain,
                                   Map<String, List<String>> attributes) {
+        return create(realm, prefix, domain, attributes, List.of());
+    }
+
+    /** A user with more credentials than the password, imported as an admin would (see {@link #totp}). */
+    public static TestUser create(RealmResource realm, String prefix, String domain,
+                                  Map<String, List<String>> attributes, List<CredentialRepresentation> more) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
@@ -40,12 +46,27 @@ public final class TestUsers {
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(DemoRealm.PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        List<CredentialRepresentation> credentials = new java.util.ArrayList<>(List.of(password));
+        credentials.addAll(more);
+        user.setCredentials(credentials);
         try (Response response = realm.users().create(user)) {
             assertThat(response.getStatus()).as("create user %s", username).isEqualTo(201);
             String path = response.getLocation().getPath();
             return new TestUser(path.substring(path.lastIndexOf('/') + 1), username);
         }
+    }
+
+    /**
+     * An authenticator-app credential with a known secret, as an admin imports one (Keycloak's OTP credential data);
+     * {@code Totp.fromStoredSecret(secret)} computes its codes.
+     */
+    public static CredentialRepresentation totp(String secret, String label) {
+        CredentialRepresentation otp = new CredentialRepresentation();
+        otp.setType("otp");
+        otp.setUserLabel(label);
+        otp.setSecretData("{\"value\":\"" + secret + "\"}");
+        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        return otp;
     }
 
     public static String id(RealmResource realm, String username) {

@@ -20,8 +20,6 @@ import org.keycloak.authentication.authenticators.browser.WebAuthnAuthenticator;
 import org.keycloak.authentication.authenticators.browser.WebAuthnPasswordlessAuthenticator;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -35,7 +33,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * factor was set up. Every form post is checked against a fresh decision: a page cannot choose a looser path than
  * the policy allows.
  */
-final class MfaAuthenticator implements Authenticator {
+final class MfaAuthenticator extends MfaStep {
 
     static final String VERIFY_FORM = "trustpack-mfa-verify.ftl";
     static final String SETUP_FORM = "trustpack-mfa-setup.ftl";
@@ -216,23 +214,5 @@ final class MfaAuthenticator implements Authenticator {
 
     private static String clientId(AuthenticationFlowContext context) {
         return context.getAuthenticationSession().getClient().getClientId();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

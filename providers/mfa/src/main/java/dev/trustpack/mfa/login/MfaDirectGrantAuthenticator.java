@@ -9,9 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
@@ -20,7 +17,7 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
  * accepted factor (Keycloak's direct-grant OTP step) or a realm admin marked the client as a legacy client exempt
  * from MFA ({@link LegacyExemption}), which is audited at each use.
  */
-final class MfaDirectGrantAuthenticator implements Authenticator {
+final class MfaDirectGrantAuthenticator extends MfaStep {
 
     static final String MFA_REQUIRED_DESCRIPTION =
             "Multi-factor authentication is required for this account: sign in through the browser";
@@ -51,23 +48,5 @@ final class MfaDirectGrantAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

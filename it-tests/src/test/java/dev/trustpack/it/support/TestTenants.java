@@ -1,0 +1,51 @@
+package dev.trustpack.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+
+/**
+ * Tenants a test creates next to the demo realm's: Keycloak organizations named {@code <prefix>-<random>} with a
+ * domain and attributes (for example policy values), removed again by {@link #removeAll()}.
+ */
+public final class TestTenants {
+
+    private final RealmResource realm;
+    private final List<String> ids = new ArrayList<>();
+
+    public TestTenants(RealmResource realm) {
+        this.realm = realm;
+    }
+
+    /** Creates a tenant and returns its alias. */
+    public String create(String prefix, Map<String, String> attributes) {
+        String alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        OrganizationRepresentation tenant = new OrganizationRepresentation();
+        tenant.setName(prefix + " " + alias);
+        tenant.setAlias(alias);
+        tenant.setEnabled(true);
+        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
+        domain.setName(alias + ".example");
+        tenant.addDomain(domain);
+        attributes.forEach(tenant::singleAttribute);
+        try (Response created = realm.organizations().create(tenant)) {
+            assertThat(created.getStatus()).as("create tenant %s", alias).isEqualTo(201);
+            String path = created.getLocation().getPath();
+            ids.add(path.substring(path.lastIndexOf('/') + 1));
+        }
+        return alias;
+    }
+
+    public void removeAll() {
+        ids.forEach(id -> realm.organizations().get(id).delete().close());
+        ids.clear();
+    }
+}
