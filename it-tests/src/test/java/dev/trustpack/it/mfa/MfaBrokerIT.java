@@ -3,10 +3,7 @@ package dev.trustpack.it.mfa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.trustpack.it.support.DemoRealm;
 import dev.trustpack.it.support.DirectGrantTest;
@@ -16,15 +13,11 @@ import dev.trustpack.it.support.RelyingParty.AuthorizationRequest;
 import dev.trustpack.it.support.TestUsers;
 import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
+import dev.trustpack.it.support.UpstreamProvider;
 import dev.trustpack.it.support.pages.MfaSetupPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -38,52 +31,16 @@ import org.openqa.selenium.WebDriver;
 @KeycloakIntegrationTest(config = TrustpackServerConfig.class)
 class MfaBrokerIT extends DirectGrantTest {
 
-    private static final String UPSTREAM = "it-upstream";
-    private static final String IDP_ALIAS = "upstream";
-    private static final String BROKER_CLIENT = "trustpack-demo-broker";
-    private static final String BROKER_SECRET = UUID.randomUUID().toString();
-    private static final String UPSTREAM_PASSWORD = "upstream-" + UUID.randomUUID();
-
     @InjectWebDriver
     ManagedWebDriver browser;
 
+    private UpstreamProvider upstream;
     private RelyingParty spa;
     private String realmPolicy;
 
     @BeforeEach
     void upstreamProvider() throws Exception {
-        RealmRepresentation upstream = new RealmRepresentation();
-        upstream.setRealm(UPSTREAM);
-        upstream.setEnabled(true);
-        ClientRepresentation broker = new ClientRepresentation();
-        broker.setClientId(BROKER_CLIENT);
-        broker.setSecret(BROKER_SECRET);
-        broker.setPublicClient(false);
-        broker.setRedirectUris(List.of(demo.getBaseUrl() + "/broker/" + IDP_ALIAS + "/endpoint"));
-        upstream.setClients(List.of(broker));
-        admin.realms().create(upstream);
-
-        IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
-        idp.setAlias(IDP_ALIAS);
-        idp.setProviderId("oidc");
-        idp.setEnabled(true);
-        idp.setPostBrokerLoginFlowAlias("trustpack post broker login");
-        String issuer = demo.getBaseUrl().replace("/realms/" + DemoRealm.NAME, "/realms/" + UPSTREAM);
-        Map<String, String> config = new HashMap<>();
-        config.put("clientId", BROKER_CLIENT);
-        config.put("clientSecret", BROKER_SECRET);
-        config.put("clientAuthMethod", "client_secret_post");
-        config.put("issuer", issuer);
-        config.put("authorizationUrl", issuer + "/protocol/openid-connect/auth");
-        config.put("tokenUrl", issuer + "/protocol/openid-connect/token");
-        config.put("jwksUrl", issuer + "/protocol/openid-connect/certs");
-        config.put("useJwksUrl", "true");
-        config.put("validateSignature", "true");
-        config.put("defaultScope", "openid profile email");
-        config.put("syncMode", "IMPORT");
-        idp.setConfig(config);
-        demo.admin().identityProviders().create(idp).close();
-
+        upstream = new UpstreamProvider(admin, demo.admin(), demo.getBaseUrl(), Map.of(), "trustpack post broker login");
         realmPolicy = realmAdmin.get("/policy").body();
         spa = RelyingParty.publicClient(demo.getBaseUrl(), DemoRealm.SPA_CLIENT);
         HostedLogin.forgetSession(driver(), demo.getBaseUrl());
@@ -93,16 +50,14 @@ class MfaBrokerIT extends DirectGrantTest {
     void removeUpstream() throws Exception {
         spa.close();
         realmAdmin.put("/policy", realmPolicy);
-        demo.admin().identityProviders().get(IDP_ALIAS).remove();
-        admin.realm(UPSTREAM).remove();
-        demo.admin().users().search("upstream-", 0, 100).forEach(u -> demo.admin().users().delete(u.getId()).close());
+        upstream.remove();
     }
 
     @Test
     void theFirstBrokerLoginOfAUserWhoseRealmRequiresMfaAsksForASecondFactor() throws Exception {
         Reply floor = realmAdmin.put("/policy", "{\"mfa\": {\"require\": \"required\", \"graceDays\": 0}}");
         assertThat(floor.status()).as(floor.body()).isEqualTo(200);
-        String upstreamUser = upstreamUser();
+        String upstreamUser = upstream.createUser();
 
         brokerLogin(upstreamUser, "openid");
 
@@ -114,7 +69,7 @@ class MfaBrokerIT extends DirectGrantTest {
 
     @Test
     void aLaterBrokerLoginForATenantThatRequiresMfaAsksForASecondFactor() throws Exception {
-        String upstreamUser = upstreamUser();
+        String upstreamUser = upstream.createUser();
         brokerLogin(upstreamUser, "openid");
         assertThat(spa.awaitCallback(Duration.ofSeconds(20))).as("first login, no MFA required").containsKey("code");
         String localId = TestUsers.id(demo.admin(), upstreamUser);
@@ -122,7 +77,7 @@ class MfaBrokerIT extends DirectGrantTest {
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
         HostedLogin.forgetSession(driver(), demo.getBaseUrl());
-        forgetUpstreamSession();
+        HostedLogin.forgetSession(driver(), upstream.issuer());
         brokerLogin(upstreamUser, "openid organization:acme");
 
         MfaSetupPage setup = new MfaSetupPage(driver());
@@ -133,31 +88,8 @@ class MfaBrokerIT extends DirectGrantTest {
 
     private void brokerLogin(String upstreamUser, String scope) {
         AuthorizationRequest request = spa.authorizationRequest(scope);
-        driver().get(request.url() + "&kc_idp_hint=" + IDP_ALIAS);
-        HostedLogin.signIn(driver(), upstreamUser, UPSTREAM_PASSWORD);
-    }
-
-    private void forgetUpstreamSession() {
-        driver().get(demo.getBaseUrl().replace("/realms/" + DemoRealm.NAME, "/realms/" + UPSTREAM) + "/");
-        driver().manage().deleteAllCookies();
-    }
-
-    private String upstreamUser() {
-        String username = "upstream-" + UUID.randomUUID().toString().substring(0, 8);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@upstream.example");
-        user.setEmailVerified(true);
-        user.setFirstName("Upstream");
-        user.setLastName("User");
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(UPSTREAM_PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        admin.realm(UPSTREAM).users().create(user).close();
-        return username;
+        driver().get(request.url() + "&kc_idp_hint=" + UpstreamProvider.ALIAS);
+        HostedLogin.signIn(driver(), upstreamUser, UpstreamProvider.PASSWORD);
     }
 
     private WebDriver driver() {

@@ -271,7 +271,7 @@ class MfaBrowserIT extends DirectGrantTest {
         MfaSetupPage setup = new MfaSetupPage(driver());
         setup.assertCurrent();
         assertThat(setup.canPostpone()).as("an acr request grants no grace").isFalse();
-        setup.setUp("totp");
+        setup.setUpWithKeyboard("totp");
         TotpSetupPage totpSetup = new TotpSetupPage(driver());
         totpSetup.assertCurrent();
         Totp totp = Totp.fromShownKey(totpSetup.shownSecret());

@@ -20,7 +20,9 @@ public final class TrustpackAdminApi {
 
     private final String base;
     private final String bearerToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: the JDK client's h2c upgrade on plain http once left a large export response hanging.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public TrustpackAdminApi(String serverUrl, String realm, String bearerToken) {
         this.base = serverUrl + "/admin/realms/" + realm + "/trustpack";

@@ -26,6 +26,12 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
         "trustpack-themes",
     };
 
+    /**
+     * Loopback port of the CIBA authentication channel that {@code MfaCibaIT} runs (Keycloak's HTTP channel posts each
+     * backchannel request there). CIBA stays off for every client that does not enable it.
+     */
+    public static final int CIBA_CHANNEL_PORT = 8097;
+
     /** Test-only probes (see test-providers/), installed next to the Trustpack jars. */
     public static final String TEST_PROVIDERS_ARTIFACT = "trustpack-test-providers";
 
@@ -37,6 +43,8 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
         config.dependency(GROUP_ID, TEST_PROVIDERS_ARTIFACT);
         return config.option("metrics-enabled", "true").option("health-enabled", "true")
                 .option("vault", "file").option("vault-dir", TestVault.directory().toString())
-                .option("truststore-paths", TestPki.get().caCertificatePem().toString());
+                .option("truststore-paths", TestPki.get().caCertificatePem().toString())
+                .option("spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri",
+                        "http://127.0.0.1:" + CIBA_CHANNEL_PORT + "/ciba");
     }
 }
