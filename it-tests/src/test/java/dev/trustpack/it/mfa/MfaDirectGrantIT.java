@@ -85,7 +85,7 @@ class MfaDirectGrantIT extends DirectGrantTest {
     }
 
     @Test
-    void theEffectivePolicyShowsWhereEachMfaValueCameFrom() throws Exception {
+    void theEffectivePolicyShowsWhereEachMfaValueCameFromAndTheLegacyExemptions() throws Exception {
         String aliceId = TestUsers.id(demo.admin(), DemoRealm.ALICE);
 
         Reply reply = realmAdmin.get("/tenants/acme/members/" + aliceId + "/policy");
@@ -99,6 +99,9 @@ class MfaDirectGrantIT extends DirectGrantTest {
         assertThat(mfa.at("/graceDays/source").asText()).isEqualTo("tenant");
         assertThat(mfa.at("/factors/value").toString()).isEqualTo("[\"totp\",\"webauthn\",\"passkey\"]");
         assertThat(mfa.at("/phishingResistant/value").asBoolean()).isFalse();
+        assertThat(reply.json().at("/exemptions/mfa").toString())
+                .contains("Client '" + TestClients.DirectGrant.CLIENT_ID + "' is a legacy client exempt from MFA")
+                .doesNotContain(TestClients.StrictDirectGrant.CLIENT_ID);
     }
 
     @Test

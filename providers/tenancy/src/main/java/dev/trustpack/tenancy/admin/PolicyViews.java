@@ -1,6 +1,7 @@
 package dev.trustpack.tenancy.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +18,10 @@ import dev.trustpack.tenancy.policy.LevelField;
 import dev.trustpack.tenancy.policy.PolicyCatalog;
 import dev.trustpack.tenancy.policy.PolicyField;
 import dev.trustpack.tenancy.policy.PolicySection;
+import dev.trustpack.tenancy.policy.PolicySectionProvider;
 import dev.trustpack.tenancy.policy.SubsetField;
 import dev.trustpack.tenancy.policy.TenantPolicies;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -52,7 +55,7 @@ final class PolicyViews {
     }
 
     /** The effective policy of a member: who, where, which roles, every value with its source, and the problems. */
-    static ObjectNode effective(TenancyProvider tenancy, Tenant tenant, UserModel user) {
+    static ObjectNode effective(KeycloakSession session, TenancyProvider tenancy, Tenant tenant, UserModel user) {
         TenantPolicies policies = tenancy.policies();
         EffectivePolicy policy = policies.of(tenant, user);
         ObjectNode view = JsonNodeFactory.instance.objectNode();
@@ -62,6 +65,15 @@ final class PolicyViews {
         tenancy.rolesOf(tenant, user).forEach(roles::add);
         view.set("policy", policy.toJson(policies.catalog()));
         view.set("problems", policy.problemsJson());
+        ObjectNode exemptions = view.putObject("exemptions");
+        for (PolicySection section : policies.catalog().sections()) {
+            PolicySectionProvider provider = session.getProvider(PolicySectionProvider.class, section.name());
+            List<String> listed = provider == null ? List.of() : provider.exemptions();
+            if (!listed.isEmpty()) {
+                ArrayNode array = exemptions.putArray(section.name());
+                listed.forEach(array::add);
+            }
+        }
         return view;
     }
 

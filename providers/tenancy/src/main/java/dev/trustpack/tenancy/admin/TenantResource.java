@@ -101,7 +101,7 @@ public final class TenantResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode memberPolicy(@PathParam("userId") String userId) {
         UserModel user = requireMember(userId);
-        return PolicyViews.effective(tenancy, tenant, user);
+        return PolicyViews.effective(session, tenancy, tenant, user);
     }
 
     /**

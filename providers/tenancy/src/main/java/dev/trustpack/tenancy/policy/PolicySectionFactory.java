@@ -1,5 +1,7 @@
 package dev.trustpack.tenancy.policy;
 
+import java.util.List;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -18,11 +20,9 @@ import org.keycloak.provider.ProviderFactory;
 public abstract class PolicySectionFactory implements ProviderFactory<PolicySectionProvider> {
 
     private final PolicySection section;
-    private final PolicySectionProvider provider;
 
     protected PolicySectionFactory(PolicySection section) {
         this.section = section;
-        this.provider = () -> section;
     }
 
     public final PolicySection section() {
@@ -31,7 +31,25 @@ public abstract class PolicySectionFactory implements ProviderFactory<PolicySect
 
     @Override
     public final PolicySectionProvider create(KeycloakSession session) {
-        return provider;
+        return new PolicySectionProvider() {
+            @Override
+            public PolicySection section() {
+                return section;
+            }
+
+            @Override
+            public List<String> exemptions() {
+                return PolicySectionFactory.this.exemptions(session);
+            }
+        };
+    }
+
+    /**
+     * Override to report exceptions to the section's policy that live outside the policy document, in the realm of
+     * the session (for example clients a realm admin exempted). Read-only; none by default.
+     */
+    protected List<String> exemptions(KeycloakSession session) {
+        return List.of();
     }
 
     @Override
