@@ -86,20 +86,20 @@ final class MfaAuthenticator extends MfaStep {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String challenged = authSession.getAuthNote(CHALLENGED_FACTOR);
         boolean ownPost = form.containsKey(PARAM_FACTOR) || form.containsKey(PARAM_SETUP) || form.containsKey(PARAM_LATER);
+        MfaLogin login = MfaLogin.of(context.getSession(), authSession, context.getUser());
+        MfaDecision decision = login.decide();
         if (challenged != null && !ownPost) {
-            Optional<Factor> factor = Factor.byId(challenged);
-            if (factor.isPresent() && stillAsked(context, factor.get())) {
+            // Only while the factor is still asked for (a policy may have changed mid-login).
+            Optional<Factor> factor = Factor.byId(challenged).filter(f -> asks(decision, f));
+            if (factor.isPresent()) {
                 delegate(context, factor.get()).action(context);
-                MfaLogin.of(context.getSession(), authSession, context.getUser()).recordSession();
+                login.recordSession();
                 return;
             }
         }
         authSession.removeAuthNote(CHALLENGED_FACTOR);
-        MfaLogin login = MfaLogin.of(context.getSession(), authSession, context.getUser());
-        MfaDecision decision = login.decide();
         if (decision instanceof MfaDecision.Challenge challenge) {
-            Optional<Factor> chosen = Factor.byId(form.getFirst(PARAM_FACTOR))
-                    .filter(f -> challenge.factors().contains(f) || (f == Factor.RECOVERY && challenge.recovery()));
+            Optional<Factor> chosen = Factor.byId(form.getFirst(PARAM_FACTOR)).filter(f -> asks(challenge, f));
             if (chosen.isPresent()) {
                 startChallenge(context, chosen.get());
             } else {
@@ -120,9 +120,8 @@ final class MfaAuthenticator extends MfaStep {
         }
     }
 
-    /** The factor still belongs to the user and is still acceptable (a policy may have changed mid-login). */
-    private static boolean stillAsked(AuthenticationFlowContext context, Factor factor) {
-        MfaDecision decision = MfaLogin.of(context.getSession(), context.getAuthenticationSession(), context.getUser()).decide();
+    /** Whether the decision asks the user for this factor (recovery codes only where they may stand in). */
+    private static boolean asks(MfaDecision decision, Factor factor) {
         return decision instanceof MfaDecision.Challenge challenge
                 && (challenge.factors().contains(factor) || (factor == Factor.RECOVERY && challenge.recovery()));
     }

@@ -1,12 +1,16 @@
 package dev.trustpack.mfa.login;
 
+import java.util.List;
+
+import dev.trustpack.common.flow.StepFactory;
+
 /** "Trustpack: enforce MFA" for browser flows; place it REQUIRED at the top level, after the tenant step. */
-public final class MfaAuthenticatorFactory extends MfaStepFactory {
+public final class MfaAuthenticatorFactory extends StepFactory {
 
     public static final String ID = "trustpack-mfa";
 
     public MfaAuthenticatorFactory() {
-        super(new MfaAuthenticator());
+        super(new MfaAuthenticator(), List.of());
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.trustpack.mfa.login;
 
+import java.util.List;
+
+import dev.trustpack.common.flow.StepFactory;
+
 /** "Trustpack: enforce MFA (password grant)"; place it REQUIRED in the direct-grant flow, after the tenant step. */
-public final class MfaDirectGrantAuthenticatorFactory extends MfaStepFactory {
+public final class MfaDirectGrantAuthenticatorFactory extends StepFactory {
 
     public static final String ID = "trustpack-mfa-direct-grant";
 
     public MfaDirectGrantAuthenticatorFactory() {
-        super(new MfaDirectGrantAuthenticator());
+        super(new MfaDirectGrantAuthenticator(), List.of());
     }
 
     @Override

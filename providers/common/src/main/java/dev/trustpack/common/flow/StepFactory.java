@@ -1,4 +1,4 @@
-package dev.trustpack.mfa.login;
+package dev.trustpack.common.flow;
 
 import java.util.List;
 import java.util.Map;
@@ -13,18 +13,23 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-/** What both MFA step factories are: one stateless authenticator, REQUIRED or DISABLED, nothing to configure. */
-abstract sealed class MfaStepFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory
-        permits MfaAuthenticatorFactory, MfaDirectGrantAuthenticatorFactory {
+/**
+ * Base of the factory of a Trustpack flow step (tenant step, MFA step): one stateless authenticator, REQUIRED or
+ * DISABLED, nothing for the user to set up through it, the Trustpack version in server info. A subclass gives the
+ * id, texts and reference category, and the settings its execution config takes (none: not configurable).
+ */
+public abstract class StepFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
         AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
     };
 
     private final Authenticator authenticator;
+    private final List<ProviderConfigProperty> settings;
 
-    MfaStepFactory(Authenticator authenticator) {
+    protected StepFactory(Authenticator authenticator, List<ProviderConfigProperty> settings) {
         this.authenticator = authenticator;
+        this.settings = List.copyOf(settings);
     }
 
     @Override
@@ -34,7 +39,12 @@ abstract sealed class MfaStepFactory implements AuthenticatorFactory, ServerInfo
 
     @Override
     public final boolean isConfigurable() {
-        return false;
+        return !settings.isEmpty();
+    }
+
+    @Override
+    public final List<ProviderConfigProperty> getConfigProperties() {
+        return settings;
     }
 
     @Override
@@ -45,11 +55,6 @@ abstract sealed class MfaStepFactory implements AuthenticatorFactory, ServerInfo
     @Override
     public final boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public final List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override
