@@ -37,6 +37,11 @@ Demo credentials (override through the environment):
   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD   admin console user (default admin / admin)
   TRUSTPACK_DEMO_PASSWORD                                     password of the demo users
   TRUSTPACK_BACKEND_CLIENT_SECRET                             secret of the trustpack-backend client
+
+Google sign-in (off unless both are set; docs/google.md):
+  TRUSTPACK_GOOGLE_CLIENT_ID / TRUSTPACK_GOOGLE_CLIENT_SECRET  the Google OAuth client of the demo realm
+  TRUSTPACK_GOOGLE_ENDPOINT_BASE_URL                           operators and local trials only: a stand-in for
+                                                              Google's endpoints (http on loopback, or https)
 EOF
 }
 
@@ -139,6 +144,18 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 export TRUSTPACK_DEMO_PASSWORD="${TRUSTPACK_DEMO_PASSWORD:-trustpack-demo-2026}"
 export TRUSTPACK_BACKEND_CLIENT_SECRET="${TRUSTPACK_BACKEND_CLIENT_SECRET:-trustpack-demo-backend-secret}"
 
+# Google sign-in: both or neither. Without them the realm has no Google provider, so no button is shown.
+GOOGLE=false
+if [ -n "${TRUSTPACK_GOOGLE_CLIENT_ID:-}" ] || [ -n "${TRUSTPACK_GOOGLE_CLIENT_SECRET:-}" ]; then
+  [ -n "${TRUSTPACK_GOOGLE_CLIENT_ID:-}" ] && [ -n "${TRUSTPACK_GOOGLE_CLIENT_SECRET:-}" ] \
+    || fail "set both TRUSTPACK_GOOGLE_CLIENT_ID and TRUSTPACK_GOOGLE_CLIENT_SECRET, or neither (docs/google.md)"
+  GOOGLE=true
+fi
+GOOGLE_OPTIONS=()
+if [ -n "${TRUSTPACK_GOOGLE_ENDPOINT_BASE_URL:-}" ]; then
+  GOOGLE_OPTIONS+=("--spi-social--trustpack-google--endpoint-base-url=$TRUSTPACK_GOOGLE_ENDPOINT_BASE_URL")
+fi
+
 if [ "$DB" = postgres ]; then
   export KC_DB=postgres
   export KC_DB_URL="${DB_URL:-jdbc:postgresql://127.0.0.1:5432/trustpack}"
@@ -156,7 +173,7 @@ LOG="$WORK/keycloak.log"
 echo "==> Starting Keycloak $KC_VERSION with Trustpack ($DB database); log: ${LOG#$ROOT/}"
 STARTED_AT=$SECONDS
 "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-port="$HTTP_PORT" --health-enabled=true --metrics-enabled=true \
-  >"$LOG" 2>&1 &
+  ${GOOGLE_OPTIONS[@]+"${GOOGLE_OPTIONS[@]}"} >"$LOG" 2>&1 &
 KC_PID=$!
 
 DEMO_APP_PID=""
@@ -180,6 +197,32 @@ until [ "$(http_status "$MGMT_PORT" /health/ready)" = "200" ] \
   fi
   sleep 1
 done
+
+# The realm's Google provider, created (or updated) through Keycloak's own admin CLI; the secret goes on stdin.
+GOOGLE_LINES=""
+if [ "$GOOGLE" = true ]; then
+  KCADM=("$KC_HOME/bin/kcadm.sh")
+  KCADM_CONFIG="$WORK/kcadm.config"
+  "${KCADM[@]}" config credentials --config "$KCADM_CONFIG" --server "http://localhost:$HTTP_PORT" --realm master \
+    --user "$KC_BOOTSTRAP_ADMIN_USERNAME" --password "$KC_BOOTSTRAP_ADMIN_PASSWORD" >/dev/null
+  GOOGLE_JSON=$(cat <<JSON
+{"alias": "google", "displayName": "Google", "providerId": "trustpack-google", "enabled": true,
+ "firstBrokerLoginFlowAlias": "trustpack google first broker login", "postBrokerLoginFlowAlias": "trustpack post broker login",
+ "config": {"clientId": "$TRUSTPACK_GOOGLE_CLIENT_ID", "clientSecret": "$TRUSTPACK_GOOGLE_CLIENT_SECRET", "syncMode": "IMPORT"}}
+JSON
+)
+  if "${KCADM[@]}" get identity-provider/instances/google -r "$REALM" --config "$KCADM_CONFIG" >/dev/null 2>&1; then
+    echo "$GOOGLE_JSON" | "${KCADM[@]}" update identity-provider/instances/google -r "$REALM" --config "$KCADM_CONFIG" -f - >/dev/null
+  else
+    echo "$GOOGLE_JSON" | "${KCADM[@]}" create identity-provider/instances -r "$REALM" --config "$KCADM_CONFIG" -f - >/dev/null
+  fi
+  rm -f "$KCADM_CONFIG"
+  GOOGLE_LINES="
+  Google sign-in (provider google, trustpack-google; docs/google.md)
+    client id  $TRUSTPACK_GOOGLE_CLIENT_ID    endpoints  ${TRUSTPACK_GOOGLE_ENDPOINT_BASE_URL:-Google}
+    acme       a new Google user of acme.example joins acme as Viewer; globex creates no accounts at first sign-in
+"
+fi
 
 # The demo SPA (a browser app that signs in per tenant and shows its tokens); optional, so a busy port only skips it.
 if port_in_use "$DEMO_APP_PORT"; then
@@ -207,7 +250,7 @@ Trustpack is running — Keycloak $KC_VERSION, $DB database (start $((SECONDS - 
     acme    required for Owner and Admin, 7-day grace (alice is asked to set up MFA and may postpone)
     globex  recommended (offered at sign-in, "Later" allowed)
     report  GET /admin/realms/$REALM/trustpack/tenants/<alias>/mfa-report
-
+$GOOGLE_LINES
   Clients
     trustpack-spa       public, authorization code + PKCE (S256), redirects to http://localhost:3000/* or any loopback port
     trustpack-backend   confidential, secret: \$TRUSTPACK_BACKEND_CLIENT_SECRET

@@ -30,6 +30,12 @@ public final class HostedLogin {
         browser.findElement(By.id("kc-login")).click();
     }
 
+    /** On the identity-first username page: types the username (or email) and continues. */
+    public static void enterUsername(WebDriver browser, String username) {
+        waitFor(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
     /** On the tenant picker (a user in several tenants who asked for none), picks the tenant by alias. */
     public static void chooseTenant(WebDriver browser, String alias) {
         waitFor(browser, By.id("trustpack-select-tenant-form"));

@@ -25,8 +25,13 @@ public final class TestTenants {
         this.realm = realm;
     }
 
-    /** Creates a tenant and returns its alias. */
+    /** Creates a tenant and returns its alias; its domain {@code <alias>.example} is not verified. */
     public String create(String prefix, Map<String, String> attributes) {
+        return create(prefix, attributes, false);
+    }
+
+    /** Creates a tenant with the domain {@code <alias>.example}, verified or not, and returns its alias. */
+    public String create(String prefix, Map<String, String> attributes, boolean domainVerified) {
         String alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         OrganizationRepresentation tenant = new OrganizationRepresentation();
         tenant.setName(prefix + " " + alias);
@@ -34,6 +39,7 @@ public final class TestTenants {
         tenant.setEnabled(true);
         OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
         domain.setName(alias + ".example");
+        domain.setVerified(domainVerified);
         tenant.addDomain(domain);
         attributes.forEach(tenant::singleAttribute);
         try (Response created = realm.organizations().create(tenant)) {

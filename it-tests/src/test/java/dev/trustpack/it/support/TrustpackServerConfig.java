@@ -23,6 +23,7 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
         "trustpack-argon2",
         "trustpack-audit",
         "trustpack-mfa",
+        "trustpack-google",
         "trustpack-themes",
     };
 
@@ -45,6 +46,8 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
                 .option("vault", "file").option("vault-dir", TestVault.directory().toString())
                 .option("truststore-paths", TestPki.get().caCertificatePem().toString())
                 .option("spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri",
-                        "http://127.0.0.1:" + CIBA_CHANNEL_PORT + "/ciba");
+                        "http://127.0.0.1:" + CIBA_CHANNEL_PORT + "/ciba")
+                // The Google provider talks to the suite's Google stand-in (GoogleSignIn) instead of Google.
+                .option("spi-social--trustpack-google--endpoint-base-url", "http://127.0.0.1:" + GoogleSignIn.PORT);
     }
 }

@@ -259,6 +259,16 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
+    public boolean addManagedMember(Tenant tenant, UserModel user) {
+        policiesByRealm.clear();
+        OrganizationModel organization = requireOrganization(tenant);
+        if (organizations().isMember(organization, user)) {
+            return false;
+        }
+        return organizations().addManagedMember(organization, user);
+    }
+
+    @Override
     public boolean removeMember(Tenant tenant, UserModel user) {
         // Memberships and roles feed the effective policies this request may have computed already.
         policiesByRealm.clear();

@@ -118,6 +118,12 @@ public interface TenancyProvider extends Provider {
     boolean addMember(Tenant tenant, UserModel user);
 
     /**
+     * Adds the user as a managed member: an account created for the tenant by sign-in through an identity provider
+     * (Keycloak's managed organization member). False if already a member.
+     */
+    boolean addManagedMember(Tenant tenant, UserModel user);
+
+    /**
      * Removes the user, their tenant roles and the SSO sessions they used for this tenant; false if not a member.
      *
      * @throws TenancyException (CONFLICT) if the user is the tenant's last holder of the top role

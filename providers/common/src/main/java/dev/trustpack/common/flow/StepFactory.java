@@ -15,7 +15,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Base of the factory of a Trustpack flow step (tenant step, MFA step): one stateless authenticator, REQUIRED or
- * DISABLED, nothing for the user to set up through it, the Trustpack version in server info. A subclass gives the
+ * DISABLED (or the requirements it names), nothing for the user to set up through it, the Trustpack version in server info. A subclass gives the
  * id, texts and reference category, and the settings its execution config takes (none: not configurable).
  */
 public abstract class StepFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
@@ -26,10 +26,18 @@ public abstract class StepFactory implements AuthenticatorFactory, ServerInfoAwa
 
     private final Authenticator authenticator;
     private final List<ProviderConfigProperty> settings;
+    private final AuthenticationExecutionModel.Requirement[] requirements;
 
     protected StepFactory(Authenticator authenticator, List<ProviderConfigProperty> settings) {
+        this(authenticator, settings, REQUIREMENTS);
+    }
+
+    /** For a step that is one of several alternatives (it may answer {@code attempted()}). */
+    protected StepFactory(Authenticator authenticator, List<ProviderConfigProperty> settings,
+                          AuthenticationExecutionModel.Requirement... requirements) {
         this.authenticator = authenticator;
         this.settings = List.copyOf(settings);
+        this.requirements = requirements.clone();
     }
 
     @Override
@@ -49,7 +57,7 @@ public abstract class StepFactory implements AuthenticatorFactory, ServerInfoAwa
 
     @Override
     public final AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS.clone();
+        return requirements.clone();
     }
 
     @Override

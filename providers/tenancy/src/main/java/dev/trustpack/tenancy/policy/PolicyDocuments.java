@@ -100,7 +100,7 @@ public final class PolicyDocuments {
             return;
         }
         try {
-            values.put(path, field.get().fromStored(raw));
+            values.put(path, stored(field.get(), raw));
         } catch (PolicyValueException e) {
             invalid.put(path, shown);
             problems.add(new PolicyProblem(level, path.toString(), key, shown, e.getMessage()
@@ -173,11 +173,19 @@ public final class PolicyDocuments {
                 continue;
             }
             try {
-                values.put(new PolicyPath(role, name, entry.getKey()), field.get().fromJson(entry.getValue()));
+                values.put(new PolicyPath(role, name, entry.getKey()), parsed(field.get(), entry.getValue()));
             } catch (PolicyValueException e) {
                 problems.add(new TrustpackException.Problem(path, path + ": " + e.getMessage()));
             }
         }
+    }
+
+    private <T> T stored(PolicyField<T> field, String raw) {
+        return field.withRoles(field.fromStored(raw), roles);
+    }
+
+    private <T> T parsed(PolicyField<T> field, JsonNode node) {
+        return field.withRoles(field.fromJson(node), roles);
     }
 
     private static TrustpackException invalid(List<TrustpackException.Problem> problems) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trustpack.tenancy.TenantRoleSet;
 
 /**
  * One field of a policy section: its name, what a valid value is, its default, and which of two values is the
@@ -74,6 +75,14 @@ public abstract class PolicyField<T> {
     /** Describes one value for messages (JSON text). */
     public final String show(T value) {
         return toJson(value).toString();
+    }
+
+    /**
+     * The value checked against the realm's tenant roles, for fields whose values name one ({@link TenantRoleField});
+     * throws {@link PolicyValueException} if it does not fit them. Others take the value as it is.
+     */
+    T withRoles(T value, TenantRoleSet roles) {
+        return value;
     }
 
     @SuppressWarnings("unchecked")
