@@ -203,8 +203,10 @@ GOOGLE_LINES=""
 if [ "$GOOGLE" = true ]; then
   KCADM=("$KC_HOME/bin/kcadm.sh")
   KCADM_CONFIG="$WORK/kcadm.config"
+  KCADM_LOG="$WORK/kcadm.log"
   "${KCADM[@]}" config credentials --config "$KCADM_CONFIG" --server "http://localhost:$HTTP_PORT" --realm master \
-    --user "$KC_BOOTSTRAP_ADMIN_USERNAME" --password "$KC_BOOTSTRAP_ADMIN_PASSWORD" >/dev/null
+    --user "$KC_BOOTSTRAP_ADMIN_USERNAME" --password "$KC_BOOTSTRAP_ADMIN_PASSWORD" >"$KCADM_LOG" 2>&1 \
+    || fail "could not sign in to the admin CLI to add the Google provider; see ${KCADM_LOG#$ROOT/}"
   GOOGLE_JSON=$(cat <<JSON
 {"alias": "google", "displayName": "Google", "providerId": "trustpack-google", "enabled": true,
  "firstBrokerLoginFlowAlias": "trustpack google first broker login", "postBrokerLoginFlowAlias": "trustpack post broker login",
@@ -212,9 +214,11 @@ if [ "$GOOGLE" = true ]; then
 JSON
 )
   if "${KCADM[@]}" get identity-provider/instances/google -r "$REALM" --config "$KCADM_CONFIG" >/dev/null 2>&1; then
-    echo "$GOOGLE_JSON" | "${KCADM[@]}" update identity-provider/instances/google -r "$REALM" --config "$KCADM_CONFIG" -f - >/dev/null
+    echo "$GOOGLE_JSON" | "${KCADM[@]}" update identity-provider/instances/google -r "$REALM" --config "$KCADM_CONFIG" \
+      -f - >>"$KCADM_LOG" 2>&1 || fail "could not update the Google provider; see ${KCADM_LOG#$ROOT/}"
   else
-    echo "$GOOGLE_JSON" | "${KCADM[@]}" create identity-provider/instances -r "$REALM" --config "$KCADM_CONFIG" -f - >/dev/null
+    echo "$GOOGLE_JSON" | "${KCADM[@]}" create identity-provider/instances -r "$REALM" --config "$KCADM_CONFIG" \
+      -f - >>"$KCADM_LOG" 2>&1 || fail "could not add the Google provider; see ${KCADM_LOG#$ROOT/}"
   fi
   rm -f "$KCADM_CONFIG"
   GOOGLE_LINES="

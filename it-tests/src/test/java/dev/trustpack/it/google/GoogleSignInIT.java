@@ -196,6 +196,9 @@ class GoogleSignInIT extends GoogleTest {
         assertThat(password.status()).isEqualTo(400);
         assertThat(password.error()).isEqualTo("invalid_grant");
         assertThat(password.errorDescription()).contains("Google only");
+        JsonNode refused = awaitUserAudit("google_refused", member.id());
+        assertThat(refused.path("data").path("details").path("reason").asText()).isEqualTo("sso_required");
+        assertThat(refused.path("trustpacktenant").asText()).isEqualTo(tenant);
     }
 
     @Test
@@ -214,6 +217,8 @@ class GoogleSignInIT extends GoogleTest {
         assertThat(google.authorizationRequests()).hasSize(1);
         assertThat(google.authorizationRequests().get(0)).containsEntry("login_hint", member.username() + "@example.org");
         assertThat(spa.awaitCallback(Duration.ofMillis(300))).as("the password alone gives no code").isNull();
+        assertThat(awaitUserAudit("google_refused", member.id()).path("data").path("details").path("method").asText())
+                .isEqualTo("redirected");
         demo.admin().users().delete(member.id()).close();
     }
 

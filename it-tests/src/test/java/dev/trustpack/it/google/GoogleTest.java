@@ -123,6 +123,12 @@ abstract class GoogleTest extends DirectGrantTest {
         return AuditSinks.awaitRecord(realmAdmin, start, record -> isAudit(record, type, googleSub), AUDIT_WAIT);
     }
 
+    /** A record about a local user (refusals of password logins carry no Google identity). */
+    JsonNode awaitUserAudit(String type, String userId) throws Exception {
+        return AuditSinks.awaitRecord(realmAdmin, start, record -> record.path("type").asText()
+                .endsWith(".trustpack." + type) && userId.equals(record.path("subject").asText()), AUDIT_WAIT);
+    }
+
     long auditCount(String type, String googleSub) throws Exception {
         return AuditSinks.exportJsonLines(realmAdmin, "?from=" + start).stream()
                 .filter(record -> isAudit(record, type, googleSub)).count();

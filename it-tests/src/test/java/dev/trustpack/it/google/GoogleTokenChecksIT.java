@@ -91,10 +91,10 @@ class GoogleTokenChecksIT extends GoogleTest {
 
     @Test
     void anUnverifiedOrMissingEmailVerificationIsRefused() throws Exception {
-        assertRefusedFor(account("unverified").withEmailVerified(false), "email address is not verified",
+        assertRefusedFor(account("unverified").withEmailVerified(false), "Google account's email address is not verified",
                 "email_unverified");
         HostedLogin.forgetSession(driver(), demo.getBaseUrl());
-        assertRefusedFor(account("noclaim").withEmailVerified(null), "email address is not verified",
+        assertRefusedFor(account("noclaim").withEmailVerified(null), "Google account's email address is not verified",
                 "email_unverified");
     }
 
@@ -121,14 +121,14 @@ class GoogleTokenChecksIT extends GoogleTest {
     @Test
     void aDomainNoTenantOwnsIsRefused() throws Exception {
         assertRefusedFor(StandInLogin.workspace(sub(), "max@nobody-" + tenant + ".example", "nobody-" + tenant + ".example"),
-                "not set up for sign-in here", "unknown_domain");
+                "Your Google account's organization is not set up for sign-in here", "unknown_domain");
     }
 
     @Test
     void aDomainTheTenantHasNotVerifiedIsRefused() throws Exception {
         String unverified = tenant(false, "{\"google\": {\"jitRole\": \"Viewer\"}}");
         assertRefusedFor(StandInLogin.workspace(sub(), "ned@" + domainOf(unverified), domainOf(unverified)),
-                "not set up for sign-in here", "unknown_domain");
+                "Your Google account's organization is not set up for sign-in here", "unknown_domain");
     }
 
     @Test

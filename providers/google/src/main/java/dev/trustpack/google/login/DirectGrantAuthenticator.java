@@ -33,8 +33,8 @@ final class DirectGrantAuthenticator extends GoogleStep {
             return;
         }
         Optional<Tenant> tenant = tenancy(context).activeTenant(context.getAuthenticationSession());
-        Refusals.record(context.getSession(), context.getAuthenticationSession(), null, GoogleRefusal.SSO_REQUIRED,
-                context.getUser().getId(), tenant.map(Tenant::alias).orElse(null), Map.of());
+        Refusals.inFlow(context, null, GoogleRefusal.SSO_REQUIRED, tenant.map(Tenant::alias).orElse(null), Map.of(),
+                true);
         context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
                 .entity(new OAuth2ErrorRepresentation("invalid_grant", SSO_REQUIRED_DESCRIPTION))
                 .type(MediaType.APPLICATION_JSON_TYPE).build());

@@ -35,8 +35,8 @@ final class FirstLoginAuthenticator extends GoogleStep {
         details.put(GoogleAudit.GOOGLE_SUB, identity.get().sub());
         details.put(GoogleAudit.HD, identity.get().hd());
         details.put(GoogleAudit.EMAIL, identity.get().email());
-        Refusals.record(context.getSession(), context.getAuthenticationSession(), identity.get().alias(),
-                GoogleRefusal.NO_ACCOUNT, null, identity.get().hdTenant().map(Tenant::alias).orElse(null), details);
+        Refusals.inFlow(context, identity.get().alias(), GoogleRefusal.NO_ACCOUNT,
+                identity.get().hdTenant().map(Tenant::alias).orElse(null), details, true);
         context.forceChallenge(context.form().setError(GoogleRefusal.NO_ACCOUNT.messageKey())
                 .createErrorPage(Response.Status.FORBIDDEN));
     }

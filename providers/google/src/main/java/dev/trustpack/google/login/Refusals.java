@@ -6,6 +6,7 @@ import dev.trustpack.google.audit.GoogleAudit;
 import dev.trustpack.google.decision.GoogleRefusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -38,7 +39,26 @@ public final class Refusals {
         return new WebApplicationException(ErrorPage.error(session, authSession, status, reason.messageKey()));
     }
 
-    static void record(KeycloakSession session, AuthenticationSessionModel authSession, String alias,
+    /**
+     * For a flow step: the audit record, and the reason on the login's own event, sent as an error when the login
+     * ends here ({@code endsLogin}); a login sent on to Google instead is not a failed login.
+     */
+    static void inFlow(AuthenticationFlowContext context, String alias, GoogleRefusal reason, String tenantAlias,
+                       Map<String, String> details, boolean endsLogin) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String userId = context.getUser() == null ? null : context.getUser().getId();
+        GoogleAudit.refused(context.getSession(), reason, userId, authSession.getClient().getClientId(), tenantAlias,
+                details);
+        if (endsLogin) {
+            EventBuilder event = context.getEvent().detail(Details.REASON, reason.code());
+            if (alias != null) {
+                event.detail(Details.IDENTITY_PROVIDER, alias);
+            }
+            event.error(EVENT_ERROR);
+        }
+    }
+
+    private static void record(KeycloakSession session, AuthenticationSessionModel authSession, String alias,
                        GoogleRefusal reason, String userId, String tenantAlias, Map<String, String> details) {
         EventBuilder event = new EventBuilder(session.getContext().getRealm(), session,
                 session.getContext().getConnection()).event(EventType.IDENTITY_PROVIDER_LOGIN)

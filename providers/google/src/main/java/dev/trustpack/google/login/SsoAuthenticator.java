@@ -66,13 +66,13 @@ final class SsoAuthenticator extends GoogleStep {
                 .PBL_BROKERED_IDENTITY_CONTEXT) == null;
         if (provider.isPresent() && browserFlow && allowed(context, tenant.get())) {
             details.put(GoogleAudit.METHOD, "redirected");
-            Refusals.record(context.getSession(), authSession, provider.get().getAlias(), GoogleRefusal.SSO_REQUIRED,
-                    context.getUser().getId(), tenant.get().alias(), details);
+            Refusals.inFlow(context, provider.get().getAlias(), GoogleRefusal.SSO_REQUIRED, tenant.get().alias(),
+                    details, false);
             context.forceChallenge(redirectToGoogle(context, provider.get(), tenant.get(), context.getUser()));
             return;
         }
-        Refusals.record(context.getSession(), authSession, provider.map(IdentityProviderModel::getAlias).orElse(null),
-                GoogleRefusal.SSO_REQUIRED, context.getUser().getId(), tenant.get().alias(), details);
+        Refusals.inFlow(context, provider.map(IdentityProviderModel::getAlias).orElse(null), GoogleRefusal.SSO_REQUIRED,
+                tenant.get().alias(), details, true);
         context.forceChallenge(context.form().setError(GoogleRefusal.SSO_REQUIRED.messageKey(), tenant.get().name())
                 .createErrorPage(Response.Status.FORBIDDEN));
     }
@@ -95,8 +95,7 @@ final class SsoAuthenticator extends GoogleStep {
                 refusal = GoogleRefusal.SSO_DOMAIN;
             }
             if (refusal != null) {
-                Refusals.record(context.getSession(), authSession, google.alias(), refusal,
-                        context.getUser().getId(), tenant.get().alias(), details);
+                Refusals.inFlow(context, google.alias(), refusal, tenant.get().alias(), details, true);
                 context.forceChallenge(context.form().setError(refusal.messageKey(), tenant.get().name())
                         .createErrorPage(Response.Status.FORBIDDEN));
                 return;

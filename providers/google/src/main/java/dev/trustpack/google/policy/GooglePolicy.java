@@ -17,7 +17,8 @@ public final class GooglePolicy {
      * a realm admin verified. A tenant (or the realm, for every tenant) turns it off.
      */
     public static final FlagField ALLOWED = FlagField.falseIsStricter("allowed",
-            "Members may sign in to the tenant with a Google account of one of its verified domains", true);
+            "Members may sign in to the tenant with Google (any Google account linked to their account; where "
+                    + "'required' is true, one of the tenant's verified domains)", true);
 
     public static final FlagField REQUIRED = FlagField.trueIsStricter("required",
             "SSO only: members sign in to the tenant with Google only (no password, no other provider), from a Google "
