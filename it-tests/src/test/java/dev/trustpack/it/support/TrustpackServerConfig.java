@@ -24,6 +24,7 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
         "trustpack-audit",
         "trustpack-mfa",
         "trustpack-google",
+        "trustpack-sessions",
         "trustpack-themes",
     };
 
@@ -42,6 +43,8 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
             config.dependency(GROUP_ID, artifactId);
         }
         config.dependency(GROUP_ID, TEST_PROVIDERS_ARTIFACT);
+        // Keycloak's own test clock (TestClock), so session timeouts are tested in seconds; test servers only.
+        config.dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers");
         return config.option("metrics-enabled", "true").option("health-enabled", "true")
                 .option("vault", "file").option("vault-dir", TestVault.directory().toString())
                 .option("truststore-paths", TestPki.get().caCertificatePem().toString())

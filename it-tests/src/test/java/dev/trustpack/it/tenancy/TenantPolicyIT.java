@@ -101,7 +101,7 @@ class TenantPolicyIT extends DirectGrantTest {
         refused.put("{\"probe\": {\"options\": [\"x\", \"q\"]}}", "probe.options: [\"x\",\"q\"] is not a non-empty list");
         refused.put("{\"probe\": {\"options\": []}}", "probe.options: [] is not a non-empty list");
         refused.put("{\"probe\": {\"colour\": \"red\"}}", "probe.colour: section 'probe' has no field 'colour'");
-        refused.put("{\"sso\": {\"require\": \"off\"}}", "sso: unknown policy section 'sso'; the sections are google, mfa, probe");
+        refused.put("{\"sso\": {\"require\": \"off\"}}", "sso: unknown policy section 'sso'; the sections are google, mfa, probe, sessions");
         refused.put("{\"roles\": {\"Superuser\": {\"probe\": {\"locked\": true}}}}",
                 "roles.Superuser: 'Superuser' is not a tenant role");
         refused.put("[1]", "A policy document is a JSON object");

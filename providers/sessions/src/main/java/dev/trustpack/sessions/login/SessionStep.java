@@ -1,0 +1,119 @@
+package dev.trustpack.sessions.login;
+
+import java.util.Optional;
+
+import dev.trustpack.sessions.enforce.SessionEnd;
+import dev.trustpack.sessions.enforce.SessionNotes;
+import dev.trustpack.sessions.limits.SessionLimits;
+import dev.trustpack.sessions.policy.SessionPolicy;
+import dev.trustpack.tenancy.TenancyProvider;
+import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.tenancy.policy.EffectivePolicy;
+import dev.trustpack.tenancy.policy.PolicySource;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * After the tenant step, in the browser, post-broker-login and direct-grant flows. A login through an existing SSO
+ * session (cookie SSO) that is past its limits ends that session — every client's, with back-channel logouts — and
+ * starts over at the login page, which says why. Otherwise it records on the SSO session the limits of the tenant
+ * this login activated for this user, keeping the stricter of those already there.
+ */
+final class SessionStep implements Authenticator {
+
+    static final String EXPIRED_IDLE = "trustpackSessionExpiredIdle";
+    static final String EXPIRED_MAX = "trustpackSessionExpiredMax";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        KeycloakSession session = context.getSession();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        UserModel user = context.getUser();
+        long now = Time.currentTime();
+        UserSessionModel found = new AuthenticationSessionManager(session).getUserSession(authSession);
+        UserSessionModel sso = found != null && found.getUser() != null && found.getUser().getId().equals(user.getId())
+                ? found : null;
+        if (sso != null) {
+            Optional<SessionLimits> limits = SessionNotes.limits(sso);
+            Optional<SessionLimits.Reason> ended = limits.flatMap(l -> l.ended(sso.getStarted(),
+                    SessionNotes.lastUseBeforeThisLogin(sso), now));
+            if (ended.isPresent()) {
+                end(context, sso, limits.get(), ended.get());
+                return;
+            }
+        }
+        TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
+        if (rememberMeExtends(authSession, tenancy, user)) {
+            context.success();
+            return;
+        }
+        SessionNotes.record(authSession, sso, limitsOf(tenancy, authSession, user), now);
+        context.success();
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+
+    /** The limits the policy of the login's tenant sets for the user; AAL2 defaults for the tenant's admins. */
+    static SessionLimits limitsOf(TenancyProvider tenancy, AuthenticationSessionModel authSession, UserModel user) {
+        EffectivePolicy policy = tenancy.policies().ofLogin(authSession, user);
+        Optional<Tenant> tenant = tenancy.activeTenant(authSession);
+        boolean admin = tenant.map(t -> tenancy.isTenantAdmin(t, user)).orElse(false);
+        return SessionLimits.of(
+                policy.value(SessionPolicy.SECTION, SessionPolicy.IDLE_MINUTES),
+                !PolicySource.DEFAULT.equals(policy.source(SessionPolicy.SECTION, SessionPolicy.IDLE_MINUTES)),
+                policy.value(SessionPolicy.SECTION, SessionPolicy.MAX_HOURS_FIELD),
+                !PolicySource.DEFAULT.equals(policy.source(SessionPolicy.SECTION, SessionPolicy.MAX_HOURS_FIELD)),
+                admin);
+    }
+
+    /** A remember-me login where the policy lets remember-me extend the limits: the realm's remember-me limits rule. */
+    private static boolean rememberMeExtends(AuthenticationSessionModel authSession, TenancyProvider tenancy,
+                                             UserModel user) {
+        return "true".equals(authSession.getAuthNote(Details.REMEMBER_ME)) && tenancy.policies()
+                .ofLogin(authSession, user).value(SessionPolicy.SECTION, SessionPolicy.REMEMBER_ME);
+    }
+
+    private static void end(AuthenticationFlowContext context, UserSessionModel sso, SessionLimits limits,
+                            SessionLimits.Reason reason) {
+        RealmModel realm = context.getRealm();
+        context.getEvent().detail(SessionEnd.REASON, reason.code());
+        SessionEnd.now(context.getSession(), realm, sso, reason);
+        AuthenticationManager.expireIdentityCookie(context.getSession());
+        FormMessage message = reason == SessionLimits.Reason.IDLE
+                ? new FormMessage(null, EXPIRED_IDLE, Long.toString(Math.max(1, limits.idleSeconds() / 60)))
+                : new FormMessage(null, EXPIRED_MAX, Long.toString(Math.max(1, limits.maxSeconds() / 3600)));
+        // A fresh login in a fresh authentication session, with the reason on its first page.
+        context.forkWithErrorMessage(message);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
