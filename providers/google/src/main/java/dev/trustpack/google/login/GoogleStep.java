@@ -20,6 +20,9 @@ abstract class GoogleStep implements Authenticator {
     /** Keycloak's auth note holding the brokered identity during the first-broker-login flow. */
     static final String FIRST_BROKER_CONTEXT = "BROKERED_CONTEXT";
 
+    /** Keycloak's auth note holding the brokered identity during the post-broker-login flow. */
+    static final String AFTER_BROKER_CONTEXT = PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT;
+
     /** Keycloak's auth note set when its first-broker-login step created the user. */
     static final String REGISTERED_NEW_USER = "BROKER_REGISTERED_NEW_USER";
 
@@ -88,7 +91,7 @@ abstract class GoogleStep implements Authenticator {
     }
 
     static Optional<GoogleIdentity> googleIdentityAfterBroker(AuthenticationFlowContext context) {
-        return googleIdentity(context, PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
+        return googleIdentity(context, AFTER_BROKER_CONTEXT);
     }
 
     /** The realm's enabled Trustpack Google provider, if one is configured. */

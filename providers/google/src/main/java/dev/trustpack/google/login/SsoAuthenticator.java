@@ -62,8 +62,7 @@ final class SsoAuthenticator extends GoogleStep {
         Map<String, String> details = new LinkedHashMap<>();
         Optional<IdentityProviderModel> provider = googleProvider(context.getSession());
         boolean browserFlow = authSession.getAuthNote(FIRST_BROKER_CONTEXT) == null
-                && authSession.getAuthNote(org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants
-                .PBL_BROKERED_IDENTITY_CONTEXT) == null;
+                && authSession.getAuthNote(AFTER_BROKER_CONTEXT) == null;
         if (provider.isPresent() && browserFlow && allowed(context, tenant.get())) {
             details.put(GoogleAudit.METHOD, "redirected");
             Refusals.inFlow(context, provider.get().getAlias(), GoogleRefusal.SSO_REQUIRED, tenant.get().alias(),
