@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ClientBuilder;
@@ -208,6 +209,24 @@ class SessionTimeoutIT extends DirectGrantTest {
 
         assertThat(spa.refresh(relaxedTokens.refreshToken()).error()).as("the relaxed tenant's token too")
                 .isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void disablingAUserEndsTheirSessionsAtOnce() throws Exception {
+        String tenant = tenantWith("{\"sessions\": {\"idleMinutes\": 30}}");
+        TestUsers.TestUser user = member(tenant, "Viewer");
+        TokenResponse tokens = signIn(user, tenant);
+        signIn(user, tenant);
+        assertThat(demo.admin().users().get(user.id()).getUserSessions()).hasSize(2);
+
+        UserRepresentation disabled = demo.admin().users().get(user.id()).toRepresentation();
+        disabled.setEnabled(false);
+        demo.admin().users().get(user.id()).update(disabled);
+
+        assertThat(demo.admin().users().get(user.id()).getUserSessions()).as("ended, not left to expire").isEmpty();
+        assertThat(awaitAudit("session_ended", user.id()).path("data").path("details").path("reason").asText())
+                .isEqualTo("user_disabled");
+        assertThat(client.refresh(tokens.refreshToken()).error()).isEqualTo("invalid_grant");
     }
 
     private AuthorizationRequest browserSignIn(TestUsers.TestUser user, String tenant) {

@@ -19,6 +19,8 @@ public final class SessionEnd {
 
     public static final String AUDIT_TYPE = "session_ended";
     public static final String REASON = "reason";
+    /** Reason of a session ended because an admin disabled its user. */
+    public static final String USER_DISABLED = "user_disabled";
 
     private SessionEnd() {
     }
@@ -26,6 +28,11 @@ public final class SessionEnd {
     /** In the request's own transaction (a login step, whose page is answered normally). */
     public static void now(KeycloakSession session, RealmModel realm, UserSessionModel userSession,
                            SessionLimits.Reason reason) {
+        now(session, realm, userSession, reason.code());
+    }
+
+    /** As {@link #now(KeycloakSession, RealmModel, UserSessionModel, SessionLimits.Reason)}, for a revocation. */
+    public static void now(KeycloakSession session, RealmModel realm, UserSessionModel userSession, String reason) {
         record(session, userSession, reason);
         AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),
                 session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
@@ -42,18 +49,18 @@ public final class SessionEnd {
             own.getContext().setRealm(ownRealm);
             UserSessionModel userSession = own.sessions().getUserSession(ownRealm, userSessionId);
             if (userSession != null) {
-                record(own, userSession, reason);
+                record(own, userSession, reason.code());
                 AuthenticationManager.backchannelLogout(own, ownRealm, userSession, session.getContext().getUri(),
                         session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
             }
         });
     }
 
-    private static void record(KeycloakSession session, UserSessionModel userSession, SessionLimits.Reason reason) {
+    private static void record(KeycloakSession session, UserSessionModel userSession, String reason) {
         AuditRecorder recorder = session.getProvider(AuditRecorder.class);
         if (recorder != null) {
             recorder.record(new AuditEntry(AUDIT_TYPE, userSession.getUser().getId(), null, true, null,
-                    Map.of(REASON, reason.code())));
+                    Map.of(REASON, reason)));
         }
     }
 }
