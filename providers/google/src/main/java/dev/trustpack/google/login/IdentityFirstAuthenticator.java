@@ -60,10 +60,6 @@ final class IdentityFirstAuthenticator extends GoogleStep {
     }
 
     private static boolean redirected(AuthenticationFlowContext context, String typed) {
-        Optional<IdentityProviderModel> provider = googleProvider(context.getSession());
-        if (provider.isEmpty()) {
-            return false;
-        }
         UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), typed);
         String email = user != null && user.getEmail() != null ? user.getEmail() : typed;
         Optional<String> domain = SsoAuthenticator.emailDomain(email);
@@ -79,6 +75,11 @@ final class IdentityFirstAuthenticator extends GoogleStep {
                 : tenancy.policies().of(tenant.get(), user);
         if (!policy.value(GooglePolicy.SECTION, GooglePolicy.REQUIRED)
                 || !policy.value(GooglePolicy.SECTION, GooglePolicy.ALLOWED)) {
+            return false;
+        }
+        // Looked up last: most logins are at no SSO-only tenant and need no provider at all.
+        Optional<IdentityProviderModel> provider = googleProvider(context.getSession());
+        if (provider.isEmpty()) {
             return false;
         }
         context.forceChallenge(SsoAuthenticator.redirect(context, provider.get(), domain.get(), email));
