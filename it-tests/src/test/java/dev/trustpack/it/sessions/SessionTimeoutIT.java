@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.trustpack.it.support.AuditSinks;
 import dev.trustpack.it.support.DemoRealm;
-import dev.trustpack.it.support.DirectGrantTest;
 import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.RelyingParty.AuthorizationRequest;
 import dev.trustpack.it.support.RelyingParty.TokenResponse;
 import dev.trustpack.it.support.TestClients;
-import dev.trustpack.it.support.TestClock;
-import dev.trustpack.it.support.TestTenants;
 import dev.trustpack.it.support.TestUsers;
-import dev.trustpack.it.support.TrustpackAdminApi.Reply;
 import dev.trustpack.it.support.TrustpackServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,10 +36,9 @@ import org.openqa.selenium.WebDriver;
  * calls wait until it is back, since the admin's own short-lived token would look expired on the moved clock.
  */
 @KeycloakIntegrationTest(config = TrustpackServerConfig.class)
-class SessionTimeoutIT extends DirectGrantTest {
+class SessionTimeoutIT extends SessionTest {
 
     private static final Duration REDIRECT_WAIT = Duration.ofSeconds(20);
-    private static final Duration AUDIT_WAIT = Duration.ofSeconds(15);
 
     @InjectWebDriver
     ManagedWebDriver browser;
@@ -75,28 +65,17 @@ class SessionTimeoutIT extends DirectGrantTest {
         }
     }
 
-    private TestClock clock;
-    private TestTenants tenants;
     private RelyingParty spa;
-    private final List<String> users = new ArrayList<>();
-    private Instant start;
 
     @BeforeEach
-    void clockAndTenants() throws Exception {
-        start = Instant.now().minusSeconds(1);
-        clock = new TestClock(demo.getBaseUrl());
-        tenants = new TestTenants(demo.admin());
+    void spaAndFreshBrowser() throws Exception {
         spa = RelyingParty.publicClient(demo.getBaseUrl(), DemoRealm.SPA_CLIENT);
         HostedLogin.forgetSession(driver(), demo.getBaseUrl());
     }
 
     @AfterEach
-    void resetClock() throws Exception {
-        clock.reset();
+    void closeSpa() {
         spa.close();
-        users.forEach(id -> demo.admin().users().delete(id).close());
-        users.clear();
-        tenants.removeAll();
     }
 
     @Test
@@ -115,7 +94,7 @@ class SessionTimeoutIT extends DirectGrantTest {
         assertThat(refused.error()).isEqualTo("invalid_grant");
         clock.reset(); // admin calls below: the admin's own token would look expired on the moved clock
         assertThat(demo.admin().users().get(user.id()).getUserSessions()).as("the SSO session ended").isEmpty();
-        assertThat(awaitAudit("session_ended", user.id()).path("data").path("details").path("reason").asText())
+        assertThat(reason(awaitSessionEnded(user.id())))
                 .isEqualTo("idle");
     }
 
@@ -135,7 +114,7 @@ class SessionTimeoutIT extends DirectGrantTest {
 
         assertThat(refused.error()).isEqualTo("invalid_grant");
         clock.reset();
-        assertThat(awaitAudit("session_ended", user.id()).path("data").path("details").path("reason").asText())
+        assertThat(reason(awaitSessionEnded(user.id())))
                 .isEqualTo("max");
     }
 
@@ -224,7 +203,7 @@ class SessionTimeoutIT extends DirectGrantTest {
         demo.admin().users().get(user.id()).update(disabled);
 
         assertThat(demo.admin().users().get(user.id()).getUserSessions()).as("ended, not left to expire").isEmpty();
-        assertThat(awaitAudit("session_ended", user.id()).path("data").path("details").path("reason").asText())
+        assertThat(reason(awaitSessionEnded(user.id())))
                 .isEqualTo("user_disabled");
         assertThat(client.refresh(tokens.refreshToken()).error()).isEqualTo("invalid_grant");
     }
@@ -243,36 +222,6 @@ class SessionTimeoutIT extends DirectGrantTest {
         TokenResponse tokens = spa.exchangeCode(callback.get("code"), request.codeVerifier());
         assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
         return tokens;
-    }
-
-    private TokenResponse signIn(TestUsers.TestUser user, String tenant) throws Exception {
-        TokenResponse tokens = client.passwordGrant(user.username(), DemoRealm.PASSWORD, "openid organization:" + tenant);
-        assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
-        return tokens;
-    }
-
-    private String tenantWith(String policy) throws Exception {
-        String alias = tenants.create("s", Map.of());
-        Reply stored = realmAdmin.put("/tenants/" + alias + "/policy", policy);
-        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-        return alias;
-    }
-
-    private TestUsers.TestUser member(String tenant, String role) throws Exception {
-        TestUsers.TestUser user = TestUsers.create(demo.admin(), "sess", "example.org");
-        users.add(user.id());
-        addMember(tenant, user.id(), role);
-        return user;
-    }
-
-    private void addMember(String tenant, String userId, String role) throws Exception {
-        Reply added = realmAdmin.put("/tenants/" + tenant + "/members/" + userId, "{\"roles\": [\"" + role + "\"]}");
-        assertThat(added.status()).as(added.body()).isEqualTo(201);
-    }
-
-    private JsonNode awaitAudit(String type, String userId) throws Exception {
-        return AuditSinks.awaitRecord(realmAdmin, start, record -> record.path("type").asText()
-                .endsWith(".trustpack." + type) && userId.equals(record.path("subject").asText()), AUDIT_WAIT);
     }
 
     private WebDriver driver() {

@@ -51,6 +51,10 @@ public final class TrustpackServerConfig implements KeycloakServerConfig {
                 .option("spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri",
                         "http://127.0.0.1:" + CIBA_CHANNEL_PORT + "/ciba")
                 // The Google provider talks to the suite's Google stand-in (GoogleSignIn) instead of Google.
-                .option("spi-social--trustpack-google--endpoint-base-url", "http://127.0.0.1:" + GoogleSignIn.PORT);
+                .option("spi-social--trustpack-google--endpoint-base-url", "http://127.0.0.1:" + GoogleSignIn.PORT)
+                // Tests move the shared server's clock and then act on the moved session themselves (the login page
+                // says why it ended, the audit names the path that ended it): a sweep run in between would end it
+                // first. The sweep is tested on servers of its own (SessionClusterIT), every few seconds.
+                .option("spi-events-listener--trustpack-sessions--sweep-interval", "86400");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.common.log.WarnOnce;
 import dev.trustpack.tenancy.mapper.TenantClaimsMapper;
 import dev.trustpack.tenancy.policy.PolicyCatalog;
@@ -363,11 +364,18 @@ final class DefaultTenancyProvider implements TenancyProvider {
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user)
                 .filter(userSession -> userSession.getNote(note) != null)
                 .toList();
-        online.forEach(userSession -> AuthenticationManager.backchannelLogout(session, userSession, true));
+        Map<String, String> details = Map.of(SessionEndedAudit.TENANT, tenant.alias());
+        online.forEach(userSession -> {
+            SessionEndedAudit.record(session, userSession, SessionEndedAudit.MEMBERSHIP_REMOVED, details);
+            AuthenticationManager.backchannelLogout(session, userSession, true);
+        });
         List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
                 .filter(userSession -> userSession.getNote(note) != null)
                 .toList();
-        offline.forEach(userSession -> session.sessions().removeOfflineUserSession(realm, userSession));
+        offline.forEach(userSession -> {
+            SessionEndedAudit.record(session, userSession, SessionEndedAudit.MEMBERSHIP_REMOVED, details);
+            session.sessions().removeOfflineUserSession(realm, userSession);
+        });
         return online.size() + offline.size();
     }
 

@@ -140,7 +140,10 @@ public interface TenancyProvider extends Provider {
      */
     boolean revokeRole(Tenant tenant, UserModel user, String role);
 
-    /** Ends the user's SSO sessions (online and offline) in which the tenant was used. Returns how many ended. */
+    /**
+     * Ends the user's SSO sessions (online and offline) in which the tenant was used, each with a {@code session_ended}
+     * audit record (reason {@code membership_removed}). Returns how many ended.
+     */
     int endSessionsBoundTo(Tenant tenant, UserModel user);
 
     @Override

@@ -2,8 +2,7 @@ package dev.trustpack.sessions.enforce;
 
 import java.util.Map;
 
-import dev.trustpack.common.audit.AuditEntry;
-import dev.trustpack.common.audit.AuditRecorder;
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.sessions.limits.SessionLimits;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -12,15 +11,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
- * Ends an SSO session past its limits: Keycloak's own logout (every client session, back-channel logout to the
- * clients that registered one, offline sessions untouched) and an audit record with the reason.
+ * Ends an SSO session: Keycloak's own logout (every client session, back-channel logout to the clients that registered
+ * one, offline sessions untouched) and a {@link SessionEndedAudit} record with the reason.
  */
 public final class SessionEnd {
-
-    public static final String AUDIT_TYPE = "session_ended";
-    public static final String REASON = "reason";
-    /** Reason of a session ended because an admin disabled its user. */
-    public static final String USER_DISABLED = "user_disabled";
 
     private SessionEnd() {
     }
@@ -28,14 +22,28 @@ public final class SessionEnd {
     /** In the request's own transaction (a login step, whose page is answered normally). */
     public static void now(KeycloakSession session, RealmModel realm, UserSessionModel userSession,
                            SessionLimits.Reason reason) {
-        now(session, realm, userSession, reason.code());
+        now(session, realm, userSession, reason.code(), Map.of());
     }
 
-    /** As {@link #now(KeycloakSession, RealmModel, UserSessionModel, SessionLimits.Reason)}, for a revocation. */
-    public static void now(KeycloakSession session, RealmModel realm, UserSessionModel userSession, String reason) {
-        record(session, userSession, reason);
+    /**
+     * As {@link #now(KeycloakSession, RealmModel, UserSessionModel, SessionLimits.Reason)}, for any reason of
+     * {@link SessionEndedAudit}, with audit details (such as the tenant).
+     */
+    public static void now(KeycloakSession session, RealmModel realm, UserSessionModel userSession, String reason,
+                           Map<String, String> details) {
+        SessionEndedAudit.record(session, userSession, reason, details);
         AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),
                 session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+    }
+
+    /**
+     * Ends a session outside any request without calling its clients (the sweep, for a session with no recorded base
+     * address: a logout token with a made-up issuer would be refused anyway).
+     */
+    public static void withoutLogoutCalls(KeycloakSession session, RealmModel realm, UserSessionModel userSession,
+                                          SessionLimits.Reason reason) {
+        SessionEndedAudit.record(session, userSession, reason.code(), Map.of());
+        session.sessions().removeUserSession(realm, userSession);
     }
 
     /**
@@ -49,18 +57,10 @@ public final class SessionEnd {
             own.getContext().setRealm(ownRealm);
             UserSessionModel userSession = own.sessions().getUserSession(ownRealm, userSessionId);
             if (userSession != null) {
-                record(own, userSession, reason.code());
+                SessionEndedAudit.record(own, userSession, reason.code(), Map.of());
                 AuthenticationManager.backchannelLogout(own, ownRealm, userSession, session.getContext().getUri(),
                         session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
             }
         });
-    }
-
-    private static void record(KeycloakSession session, UserSessionModel userSession, String reason) {
-        AuditRecorder recorder = session.getProvider(AuditRecorder.class);
-        if (recorder != null) {
-            recorder.record(new AuditEntry(AUDIT_TYPE, userSession.getUser().getId(), null, true, null,
-                    Map.of(REASON, reason)));
-        }
     }
 }

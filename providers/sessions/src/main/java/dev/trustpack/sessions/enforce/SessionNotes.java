@@ -1,5 +1,6 @@
 package dev.trustpack.sessions.enforce;
 
+import java.net.URI;
 import java.util.Optional;
 
 import dev.trustpack.sessions.limits.SessionLimits;
@@ -20,6 +21,12 @@ public final class SessionNotes {
      * at a cookie-SSO login: the cookie step moves it to "now" before any later step runs.
      */
     public static final String SEEN = "trustpack.sessions.seen";
+
+    /**
+     * The server's base address the session signed in through: the sweep, which runs outside any request, gives it to
+     * Keycloak's logout so the back-channel logout token carries the issuer the clients know.
+     */
+    public static final String BASE = "trustpack.sessions.base";
 
     private SessionNotes() {
     }
@@ -62,12 +69,31 @@ public final class SessionNotes {
         return Math.max(userSession.getLastSessionRefresh(), lastUseBeforeThisLogin(userSession));
     }
 
+    /** The base address recorded at sign-in, if any (sessions signed in before this note existed have none). */
+    public static Optional<URI> baseUri(UserSessionModel userSession) {
+        String base = userSession.getNote(BASE);
+        try {
+            return base == null ? Optional.empty() : Optional.of(URI.create(base));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Records the limits of this login on the SSO session it creates or continues, keeping the stricter ones. */
     public static void record(AuthenticationSessionModel authSession, UserSessionModel existing, SessionLimits limits,
-                              long now) {
+                              long now, URI base) {
         SessionLimits strictest = existing == null ? limits : limits.stricter(limits(existing).orElse(null));
         authSession.setUserSessionNote(IDLE, Long.toString(strictest.idleSeconds()));
         authSession.setUserSessionNote(MAX, Long.toString(strictest.maxSeconds()));
         authSession.setUserSessionNote(SEEN, Long.toString(now));
+        authSession.setUserSessionNote(BASE, base.toString());
+    }
+
+    /** Puts tighter limits on an existing session (its user's roles changed); never loosens them. */
+    public static SessionLimits tighten(UserSessionModel userSession, SessionLimits limits) {
+        SessionLimits strictest = limits.stricter(limits(userSession).orElse(null));
+        userSession.setNote(IDLE, Long.toString(strictest.idleSeconds()));
+        userSession.setNote(MAX, Long.toString(strictest.maxSeconds()));
+        return strictest;
     }
 }

@@ -2,7 +2,10 @@ package dev.trustpack.sessions.limits;
 
 import java.util.Optional;
 
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.sessions.policy.SessionPolicy;
+import dev.trustpack.tenancy.policy.EffectivePolicy;
+import dev.trustpack.tenancy.policy.PolicySource;
 
 /**
  * The idle and absolute limits of one SSO session, in seconds, as the policy of the tenants it was used for sets them:
@@ -12,7 +15,7 @@ public record SessionLimits(long idleSeconds, long maxSeconds) {
 
     /** Why a session ended. */
     public enum Reason {
-        IDLE("idle"), MAX("max");
+        IDLE(SessionEndedAudit.IDLE), MAX(SessionEndedAudit.MAX);
 
         private final String code;
 
@@ -39,6 +42,18 @@ public record SessionLimits(long idleSeconds, long maxSeconds) {
         int idle = tenantAdmin && !idleSetByPolicy ? Math.min(idleMinutes, SessionPolicy.AAL2_IDLE_MINUTES) : idleMinutes;
         int max = tenantAdmin && !maxSetByPolicy ? Math.min(maxHours, SessionPolicy.AAL2_MAX_HOURS) : maxHours;
         return new SessionLimits(idle * 60L, max * 3600L);
+    }
+
+    /**
+     * The limits an effective policy (one tenant's, for one user) sets; AAL2 defaults for that tenant's admins where no
+     * level of the document set a value.
+     */
+    public static SessionLimits of(EffectivePolicy policy, boolean tenantAdmin) {
+        return of(policy.value(SessionPolicy.SECTION, SessionPolicy.IDLE_MINUTES),
+                !PolicySource.DEFAULT.equals(policy.source(SessionPolicy.SECTION, SessionPolicy.IDLE_MINUTES)),
+                policy.value(SessionPolicy.SECTION, SessionPolicy.MAX_HOURS_FIELD),
+                !PolicySource.DEFAULT.equals(policy.source(SessionPolicy.SECTION, SessionPolicy.MAX_HOURS_FIELD)),
+                tenantAdmin);
     }
 
     /** The stricter of two limits, field by field. */

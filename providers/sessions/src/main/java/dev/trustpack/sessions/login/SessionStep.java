@@ -2,6 +2,7 @@ package dev.trustpack.sessions.login;
 
 import java.util.Optional;
 
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.sessions.enforce.SessionEnd;
 import dev.trustpack.sessions.enforce.SessionNotes;
 import dev.trustpack.sessions.limits.SessionLimits;
@@ -9,7 +10,6 @@ import dev.trustpack.sessions.policy.SessionPolicy;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
 import dev.trustpack.tenancy.policy.EffectivePolicy;
-import dev.trustpack.tenancy.policy.PolicySource;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
@@ -57,7 +57,8 @@ final class SessionStep implements Authenticator {
             context.success();
             return;
         }
-        SessionNotes.record(authSession, sso, limitsOf(tenancy, authSession, user), now);
+        SessionNotes.record(authSession, sso, limitsOf(tenancy, authSession, user), now,
+                session.getContext().getUri().getBaseUri());
         context.success();
     }
 
@@ -70,13 +71,7 @@ final class SessionStep implements Authenticator {
     static SessionLimits limitsOf(TenancyProvider tenancy, AuthenticationSessionModel authSession, UserModel user) {
         EffectivePolicy policy = tenancy.policies().ofLogin(authSession, user);
         Optional<Tenant> tenant = tenancy.activeTenant(authSession);
-        boolean admin = tenant.map(t -> tenancy.isTenantAdmin(t, user)).orElse(false);
-        return SessionLimits.of(
-                policy.value(SessionPolicy.SECTION, SessionPolicy.IDLE_MINUTES),
-                !PolicySource.DEFAULT.equals(policy.source(SessionPolicy.SECTION, SessionPolicy.IDLE_MINUTES)),
-                policy.value(SessionPolicy.SECTION, SessionPolicy.MAX_HOURS_FIELD),
-                !PolicySource.DEFAULT.equals(policy.source(SessionPolicy.SECTION, SessionPolicy.MAX_HOURS_FIELD)),
-                admin);
+        return SessionLimits.of(policy, tenant.map(t -> tenancy.isTenantAdmin(t, user)).orElse(false));
     }
 
     /** A remember-me login where the policy lets remember-me extend the limits: the realm's remember-me limits rule. */
@@ -89,7 +84,7 @@ final class SessionStep implements Authenticator {
     private static void end(AuthenticationFlowContext context, UserSessionModel sso, SessionLimits limits,
                             SessionLimits.Reason reason) {
         RealmModel realm = context.getRealm();
-        context.getEvent().detail(SessionEnd.REASON, reason.code());
+        context.getEvent().detail(SessionEndedAudit.REASON, reason.code());
         SessionEnd.now(context.getSession(), realm, sso, reason);
         AuthenticationManager.expireIdentityCookie(context.getSession());
         FormMessage message = reason == SessionLimits.Reason.IDLE

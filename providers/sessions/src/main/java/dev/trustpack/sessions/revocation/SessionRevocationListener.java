@@ -1,9 +1,11 @@
 package dev.trustpack.sessions.revocation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.sessions.enforce.SessionEnd;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -47,7 +49,7 @@ final class SessionRevocationListener implements EventListenerProvider {
             return;
         }
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
-        sessions.forEach(userSession -> SessionEnd.now(session, realm, userSession, SessionEnd.USER_DISABLED));
+        sessions.forEach(userSession -> SessionEnd.now(session, realm, userSession, SessionEndedAudit.USER_DISABLED, Map.of()));
     }
 
     @Override

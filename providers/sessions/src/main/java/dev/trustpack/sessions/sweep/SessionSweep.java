@@ -1,0 +1,102 @@
+package dev.trustpack.sessions.sweep;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import dev.trustpack.sessions.enforce.SessionEnd;
+import dev.trustpack.sessions.enforce.SessionNotes;
+import dev.trustpack.sessions.limits.SessionLimits;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.timer.ScheduledTask;
+
+/**
+ * Ends the SSO sessions that passed their Trustpack limits and that no request touched since: requests find out
+ * themselves (the guard and the login step), but an abandoned session would otherwise stay counted in the admin
+ * console and its clients would never get their back-channel logout. Runs on one node at a time (Keycloak's
+ * cluster-aware task runner) and ends at most {@link #batch} sessions per realm per run, each in a transaction of
+ * its own, so one run stays short whatever the number of sessions.
+ */
+public final class SessionSweep implements ScheduledTask {
+
+    /** The cluster-wide lock name: one node sweeps at a time. */
+    public static final String TASK_NAME = "trustpack-sessions-sweep";
+
+    private static final Logger LOG = Logger.getLogger(SessionSweep.class);
+
+    private final KeycloakSessionFactory factory;
+    private final int batch;
+
+    public SessionSweep(KeycloakSessionFactory factory, int batch) {
+        this.factory = factory;
+        this.batch = batch;
+    }
+
+    @Override
+    public String getTaskName() {
+        return TASK_NAME;
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        List<String> realmIds = session.realms().getRealmsStream().map(RealmModel::getId).toList();
+        for (String realmId : realmIds) {
+            RealmModel realm = session.realms().getRealm(realmId);
+            long now = Time.currentTime();
+            // Read-only stream over every online session of the realm (from the database with persistent sessions):
+            // only the ids of past-limit ones are kept, so memory stays bounded by the batch.
+            List<String> past = session.sessions().readOnlyStreamUserSessions(realm)
+                    .filter(userSession -> endedAt(userSession, now).isPresent())
+                    .map(UserSessionModel::getId)
+                    .limit(batch)
+                    .toList();
+            past.forEach(id -> end(realmId, id));
+            if (!past.isEmpty()) {
+                LOG.debugf("Session sweep: %d session(s) past their limits ended in realm %s", past.size(),
+                        realm.getName());
+            }
+        }
+    }
+
+    private static Optional<SessionLimits.Reason> endedAt(UserSessionModel userSession, long now) {
+        return SessionNotes.limits(userSession).flatMap(limits -> limits.ended(userSession.getStarted(),
+                SessionNotes.lastUse(userSession), now));
+    }
+
+    /** In a transaction of its own, with the session read again: a request may have used or ended it meanwhile. */
+    private void end(String realmId, String userSessionId) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                session.getContext().setRealm(realm);
+                UserSessionModel userSession = session.sessions().getUserSession(realm, userSessionId);
+                if (userSession == null) {
+                    return;
+                }
+                Optional<SessionLimits.Reason> reason = endedAt(userSession, Time.currentTime());
+                if (reason.isEmpty()) {
+                    return;
+                }
+                // Keycloak's logout builds the back-channel logout token's issuer from the request: the sweep gives
+                // it the address the session signed in through.
+                Optional<URI> base = SessionNotes.baseUri(userSession);
+                if (base.isEmpty()) {
+                    SessionEnd.withoutLogoutCalls(session, realm, userSession, reason.get());
+                    return;
+                }
+                session.getContext().setHttpRequest(new SweepRequest(base.get()));
+                SessionEnd.now(session, realm, userSession, reason.get());
+            });
+        } catch (RuntimeException e) {
+            // One session that cannot be ended (a client's logout endpoint failing is not that: Keycloak logs it and
+            // goes on) must not stop the rest; the next run tries again.
+            LOG.warnf("Session sweep could not end a session in realm %s: %s", realmId, e.toString());
+        }
+    }
+}
