@@ -14,40 +14,11 @@ export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 # shellcheck source=../scripts/lib.sh
 . "$ROOT/scripts/lib.sh"
+# shellcheck source=one-server.sh
+. "$ROOT/benchmarks/one-server.sh"
 
-require_free_ports 8080 9000
-
-cd "$ROOT"
-echo "==> Building the Trustpack jars"
-build_trustpack_jars
-DIST="$WORK/keycloak-$KC_VERSION"
-keycloak_dist "$DIST"
-JARS=(providers/common/target/trustpack-common-*[0-9T].jar providers/tenancy/target/trustpack-tenancy-*[0-9T].jar
-      providers/argon2/target/trustpack-argon2-*[0-9T].jar providers/audit/target/trustpack-audit-*[0-9T].jar
-      providers/mfa/target/trustpack-mfa-*[0-9T].jar themes/target/trustpack-themes-*[0-9T].jar)
-CP="$DIST/lib/lib/main/*"
-rm -rf "$WORK/mfa-classes" && mkdir -p "$WORK/mfa-classes"
-"$JAVA_HOME/bin/javac" -nowarn -d "$WORK/mfa-classes" -cp "$CP" benchmarks/src/dev/trustpack/bench/BenchHttp.java \
-  benchmarks/src/dev/trustpack/bench/MfaLoad.java
-
-KC_PID=""
-stop_server() { [ -z "$KC_PID" ] || { kill -TERM "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true; KC_PID=""; }; }
-trap stop_server EXIT
-
-LOG="$WORK/mfa.log"
-rm -f "$DIST"/providers/trustpack-*.jar
-rm -rf "$DIST/data/h2"
-for jar in "${JARS[@]}"; do cp "$ROOT/$jar" "$DIST/providers/"; done
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin "$DIST/bin/kc.sh" start-dev --http-port=8080 \
-  --health-enabled=true --cache=local >"$LOG" 2>&1 &
-KC_PID=$!
-until [ "$(http_status 9000 /health/ready)" = "200" ]; do
-  kill -0 "$KC_PID" 2>/dev/null || { echo "Keycloak did not start; see $LOG" >&2; exit 1; }
-  sleep 1
-done
-
-echo
 echo "== MFA decision: $WORKERS workers, ${WARMUP}s warm-up + ${SECONDS_MEASURED}s measured per login kind, $(date -u +%F)"
-echo "== Keycloak $KC_VERSION start-dev + Trustpack, H2, $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1)"
-"$JAVA" -cp "$WORK/mfa-classes:$CP" dev.trustpack.bench.MfaLoad http://localhost:8080 "$WORKERS" "$WARMUP" \
-  "$SECONDS_MEASURED"
+one_server_benchmark mfa MfaLoad "$WORKERS" "$WARMUP" "$SECONDS_MEASURED" \
+  'providers/common/target/trustpack-common-*[0-9T].jar' 'providers/tenancy/target/trustpack-tenancy-*[0-9T].jar' \
+  'providers/argon2/target/trustpack-argon2-*[0-9T].jar' 'providers/audit/target/trustpack-audit-*[0-9T].jar' \
+  'providers/mfa/target/trustpack-mfa-*[0-9T].jar' 'themes/target/trustpack-themes-*[0-9T].jar'

@@ -48,6 +48,8 @@ public final class SessionSweep implements ScheduledTask {
         List<String> realmIds = session.realms().getRealmsStream().map(RealmModel::getId).toList();
         for (String realmId : realmIds) {
             RealmModel realm = session.realms().getRealm(realmId);
+            // Keycloak's session store reads the realm from the context (outside a request nothing sets it).
+            session.getContext().setRealm(realm);
             long now = Time.currentTime();
             // Read-only stream over every online session of the realm (from the database with persistent sessions):
             // only the ids of past-limit ones are kept, so memory stays bounded by the batch.
