@@ -2,8 +2,16 @@
 # Sourced by the benchmarks that compare two realms of one Keycloak + Trustpack (run-mfa.sh, run-sessions.sh):
 #   one_server_benchmark NAME LOAD_CLASS WORKERS WARMUP SECONDS JAR_GLOB...
 # builds the Trustpack jars, starts Keycloak start-dev on a fresh H2 with the given jars (ports 8080 and 9000), compiles
-# benchmarks/src/dev/trustpack/bench/{BenchHttp,LOAD_CLASS}.java against the distribution and runs the load class
+# benchmarks/src/dev/trustpack/bench/{BenchHttp,BenchRealm,LOAD_CLASS}.java against the distribution and runs the load class
 # with: base URL, workers, warm-up seconds, measured seconds. Stops the server it started, by PID, on exit.
+# Sourcing it (after setting ROOT) also sets WORK, JAVA_HOME and JAVA and sources scripts/lib.sh.
+
+WORK="$ROOT/.run/bench"
+JAVA_HOME="${JAVA_HOME:-$(cd "$(dirname "$(readlink -f "$(command -v java)")")/.." && pwd)}"
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=../scripts/lib.sh
+. "$ROOT/scripts/lib.sh"
 
 one_server_benchmark() {
   local name="$1" load="$2" workers="$3" warmup="$4" seconds="$5"
@@ -17,7 +25,7 @@ one_server_benchmark() {
   local cp="$dist/lib/lib/main/*" classes="$WORK/$name-classes" log="$WORK/$name.log"
   rm -rf "$classes" && mkdir -p "$classes"
   "$JAVA_HOME/bin/javac" -nowarn -d "$classes" -cp "$cp" benchmarks/src/dev/trustpack/bench/BenchHttp.java \
-    "benchmarks/src/dev/trustpack/bench/$load.java"
+    benchmarks/src/dev/trustpack/bench/BenchRealm.java "benchmarks/src/dev/trustpack/bench/$load.java"
 
   KC_PID=""
   trap 'one_server_stop' EXIT

@@ -5,15 +5,9 @@
 # Usage: benchmarks/run-mfa.sh [workers] [seconds]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$ROOT/.run/bench"
 WORKERS="${1:-2}"
 SECONDS_MEASURED="${2:-30}"
 WARMUP=10
-JAVA_HOME="${JAVA_HOME:-$(cd "$(dirname "$(readlink -f "$(command -v java)")")/.." && pwd)}"
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-# shellcheck source=../scripts/lib.sh
-. "$ROOT/scripts/lib.sh"
 # shellcheck source=one-server.sh
 . "$ROOT/benchmarks/one-server.sh"
 

@@ -5,19 +5,13 @@
 # Usage: benchmarks/run-sessions.sh [workers] [seconds]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$ROOT/.run/bench"
 WORKERS="${1:-2}"
 SECONDS_MEASURED="${2:-30}"
 WARMUP=10
-JAVA_HOME="${JAVA_HOME:-$(cd "$(dirname "$(readlink -f "$(command -v java)")")/.." && pwd)}"
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-# shellcheck source=../scripts/lib.sh
-. "$ROOT/scripts/lib.sh"
 # shellcheck source=one-server.sh
 . "$ROOT/benchmarks/one-server.sh"
 
-echo "== Session timeouts: $WORKERS workers; per realm ${WARMUP}s warm-up + ${SECONDS_MEASURED}s measured in phases on, off, off, on; $(date -u +%F)"
+echo "== Session timeouts: $WORKERS workers; ${WARMUP}s warm-up + ${SECONDS_MEASURED}s measured, alternating realms request by request; $(date -u +%F)"
 one_server_benchmark sessions SessionLoad "$WORKERS" "$WARMUP" "$SECONDS_MEASURED" \
   'providers/common/target/trustpack-common-*[0-9T].jar' 'providers/tenancy/target/trustpack-tenancy-*[0-9T].jar' \
   'providers/argon2/target/trustpack-argon2-*[0-9T].jar' 'providers/audit/target/trustpack-audit-*[0-9T].jar' \

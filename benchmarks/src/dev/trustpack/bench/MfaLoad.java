@@ -3,6 +3,9 @@ package dev.trustpack.bench;
 import static dev.trustpack.bench.BenchHttp.adminToken;
 import static dev.trustpack.bench.BenchHttp.percentile;
 import static dev.trustpack.bench.BenchHttp.send;
+import static dev.trustpack.bench.BenchRealm.CLIENT;
+import static dev.trustpack.bench.BenchRealm.PASSWORD;
+import static dev.trustpack.bench.BenchRealm.SECRET;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,11 +38,7 @@ public final class MfaLoad {
 
     private static final String ON = "bench-mfa-on";
     private static final String OFF = "bench-mfa-off";
-    private static final String CLIENT = "bench";
-    private static final String SECRET = "bench-secret";
     private static final String REDIRECT = "http://127.0.0.1:1/cb";
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final String POLICY = "hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)";
     private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -163,18 +162,9 @@ public final class MfaLoad {
                 + "\"trustpack-mfa-token-guard\",\"configuration\":{}}]}]},\"clientPolicies\":{\"policies\":[{\"name\":"
                 + "\"mfa\",\"enabled\":true,\"conditions\":[{\"condition\":\"any-client\",\"configuration\":{}}],"
                 + "\"profiles\":[\"mfa\"]}]}" : "";
-        StringBuilder userList = new StringBuilder();
-        StringBuilder members = new StringBuilder();
-        for (int i = 0; i < users; i++) {
-            userList.append(i == 0 ? "" : ",").append("{\"username\":\"user").append(i)
-                    .append("\",\"enabled\":true,\"email\":\"user").append(i).append("@t1.example\",\"emailVerified\":true,")
-                    .append("\"firstName\":\"Bench\",\"lastName\":\"User\",\"credentials\":[{\"type\":\"password\",")
-                    .append("\"value\":\"").append(PASSWORD).append("\",\"temporary\":false}]}");
-            members.append(i == 0 ? "" : ",").append("{\"username\":\"user").append(i)
-                    .append("\",\"membershipType\":\"UNMANAGED\"}");
-        }
         return "{\"realm\":\"" + name + "\",\"enabled\":true,\"organizationsEnabled\":true,\"bruteForceProtected\":false,"
-                + "\"eventsEnabled\":false,\"passwordPolicy\":\"" + POLICY + "\",\"browserFlow\":\"bench browser\","
+                + "\"eventsEnabled\":false,\"passwordPolicy\":\"" + BenchRealm.HASH_POLICY + "\","
+                + "\"browserFlow\":\"bench browser\","
                 + "\"directGrantFlow\":\"bench direct grant\",\"authenticationFlows\":["
                 + "{\"alias\":\"bench browser\",\"providerId\":\"basic-flow\",\"topLevel\":true,\"builtIn\":false,"
                 + "\"authenticationExecutions\":[{\"flowAlias\":\"bench identify\",\"authenticatorFlow\":true,"
@@ -191,11 +181,9 @@ public final class MfaLoad {
                 + "\"REQUIRED\",\"priority\":30}" + mfaGrant + "]}],"
                 + "\"clients\":[{\"clientId\":\"" + CLIENT + "\",\"secret\":\"" + SECRET + "\",\"publicClient\":false,"
                 + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":true,\"redirectUris\":[\"" + REDIRECT + "\"],"
-                + "\"attributes\":{\"pkce.code.challenge.method\":\"S256\"},\"protocolMappers\":[{\"name\":\"tenant\","
-                + "\"protocol\":\"openid-connect\",\"protocolMapper\":\"trustpack-tenant-claims\",\"config\":"
-                + "{\"access.token.claim\":\"true\",\"id.token.claim\":\"true\"}}" + mapper + "]}],"
-                + "\"users\":[" + userList + "],"
-                + "\"organizations\":[{\"name\":\"Tenant 1\",\"alias\":\"t1\",\"enabled\":true,\"domains\":[{\"name\":"
-                + "\"t1.example\",\"verified\":true}],\"members\":[" + members + "]}]" + policies + "}";
+                + "\"attributes\":{\"pkce.code.challenge.method\":\"S256\"},\"protocolMappers\":["
+                + BenchRealm.tenantMapper() + mapper + "]}],"
+                + "\"users\":" + BenchRealm.users(users) + ","
+                + "\"organizations\":" + BenchRealm.tenant(users) + policies + "}";
     }
 }
