@@ -161,7 +161,7 @@ class SessionTimeoutIT extends SessionTest {
         driver().get(spa.authorizationRequest("openid organization:" + tenant).url());
 
         HostedLogin.waitFor(driver(), By.id("username"));
-        assertThat(driver().getPageSource()).contains("not used for more than 5 minutes");
+        assertThat(driver().getPageSource()).contains("not used for more than 5 minute(s)");
         assertThat(spa.awaitCallback(Duration.ofMillis(500))).as("no silent sign-in").isNull();
         clock.reset();
         assertThat(demo.admin().users().get(user.id()).getUserSessions()).isEmpty();
