@@ -177,8 +177,11 @@ class SessionClusterIT {
         advanceClocks(PAST_LIMIT);
 
         for (String sid : sids) {
-            assertThat(LOGOUTS.await(claims -> sid.equals(claims.get("sid")), SWEEP_INTERVAL.multipliedBy(10)))
-                    .as("the client's back-channel logout for a session begun on either node").isNotNull();
+            Map<String, Object> logout = LOGOUTS.await(claims -> sid.equals(claims.get("sid")),
+                    SWEEP_INTERVAL.multipliedBy(10));
+            assertThat(logout).as("the client's back-channel logout for a session begun on either node").isNotNull();
+            assertThat(logout.get("iss")).as("the issuer the client knows, outside any request")
+                    .isEqualTo(cluster.frontendUrl() + "/realms/" + DemoRealm.NAME);
         }
         Thread.sleep(3 * SWEEP_INTERVAL.toMillis());
         assertThat(sids).as("one node at a time: one logout per session").allSatisfy(sid ->

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.it.support.BackchannelLogoutReceiver;
 import dev.trustpack.it.support.RelyingParty;
 import dev.trustpack.it.support.RelyingParty.TokenResponse;
@@ -82,7 +83,8 @@ class SessionRevocationIT extends SessionTest {
         assertThat(session.path("clients").toString()).contains(LoggedOutApp.CLIENT_ID);
         assertThat(session.path("idleMinutes").asLong()).isEqualTo(30);
         assertThat(session.path("maxHours").asLong()).isEqualTo(8);
-        assertThat(session.path("endsAt").asLong()).isGreaterThan(System.currentTimeMillis());
+        assertThat(session.path("endsAt").asLong()).as("30 idle minutes after its last use")
+                .isEqualTo(session.path("lastAccess").asLong() + Duration.ofMinutes(30).toMillis());
 
         Reply ended = ownerApi.delete("/tenants/" + tenant + "/sessions/" + sid(tokens));
 
@@ -91,8 +93,8 @@ class SessionRevocationIT extends SessionTest {
                 .as("the app's back-channel logout").isNotNull();
         assertThat(app.refresh(tokens.refreshToken()).error()).isEqualTo("invalid_grant");
         JsonNode record = awaitSessionEnded(viewer.id());
-        assertThat(reason(record)).isEqualTo("tenant_admin");
-        assertThat(record.path("data").path("details").path("tenant").asText()).isEqualTo(tenant);
+        assertThat(reason(record)).isEqualTo(SessionEndedAudit.TENANT_ADMIN);
+        assertThat(record.path("data").path("details").path(SessionEndedAudit.TENANT).asText()).isEqualTo(tenant);
         assertThat(find(ownerApi.get("/tenants/" + tenant + "/sessions").json(), sid(tokens))).isNull();
     }
 
@@ -111,6 +113,11 @@ class SessionRevocationIT extends SessionTest {
         assertThat(ownerApi.delete("/tenants/" + mine + "/sessions/" + sid(theirsTokens)).status()).isEqualTo(404);
         assertThat(ownerApi.get("/tenants/" + theirs + "/sessions").status()).as("not their tenant").isEqualTo(404);
         assertThat(ownerApi.delete("/tenants/" + theirs + "/sessions/" + sid(theirsTokens)).status()).isEqualTo(404);
+        assertThat(ownerApi.delete("/tenants/" + mine + "/sessions/no-such-session").status()).isEqualTo(404);
+        assertThat(ownerApi.delete("/tenants/" + mine + "/sessions/%00%27%3B").status()).as("malformed id")
+                .isEqualTo(404);
+        assertThat(ownerApi.get("/tenants/" + mine + "/sessions?first=-1").status()).isEqualTo(400);
+        assertThat(ownerApi.get("/tenants/" + mine + "/sessions?max=many").status()).isEqualTo(400);
 
         assertThat(app.refresh(theirsTokens.refreshToken()).status()).as("still signed in").isEqualTo(200);
         assertThat(LoggedOutApp.RECEIVER.forSession(sid(theirsTokens))).isEmpty();
@@ -142,12 +149,12 @@ class SessionRevocationIT extends SessionTest {
         assertThat(LoggedOutApp.RECEIVER.await(claims -> sid(tokens).equals(claims.get("sid")), LOGOUT_WAIT))
                 .isNotNull();
         JsonNode record = awaitSessionEnded(viewer.id());
-        assertThat(reason(record)).isEqualTo("membership_removed");
-        assertThat(record.path("data").path("details").path("tenant").asText()).isEqualTo(tenant);
+        assertThat(reason(record)).isEqualTo(SessionEndedAudit.MEMBERSHIP_REMOVED);
+        assertThat(record.path("data").path("details").path(SessionEndedAudit.TENANT).asText()).isEqualTo(tenant);
     }
 
     @Test
-    void aRoleThatShortensTheLimitsTightensTheSessionsAlreadyOpen() throws Exception {
+    void aRoleThatShortensTheLimitsTightensTheSessionsAlreadyOpenAndTakingItBackDoesNotLoosenThem() throws Exception {
         String tenant = tenantWith("{\"sessions\": {\"idleMinutes\": 30},"
                 + " \"roles\": {\"Admin\": {\"sessions\": {\"idleMinutes\": 5}}}}");
         TestUsers.TestUser promoted = member(tenant, "Viewer");
@@ -155,13 +162,16 @@ class SessionRevocationIT extends SessionTest {
         TokenResponse promotedTokens = signIn(app, promoted, tenant);
         TokenResponse unchangedTokens = signIn(app, unchanged, tenant);
 
-        Reply granted = realmAdmin.put("/tenants/" + tenant + "/members/" + promoted.id() + "/roles/Admin", null);
+        String adminRole = "/tenants/" + tenant + "/members/" + promoted.id() + "/roles/Admin";
+        Reply granted = realmAdmin.put(adminRole, null);
         assertThat(granted.status()).as(granted.body()).isEqualTo(204);
+        Reply revoked = realmAdmin.delete(adminRole);
+        assertThat(revoked.status()).as("a Viewer again: " + revoked.body()).isEqualTo(204);
         clock.advance(Duration.ofMinutes(10));
 
-        assertThat(app.refresh(promotedTokens.refreshToken()).error()).as("now an Admin: 5 idle minutes")
+        assertThat(app.refresh(promotedTokens.refreshToken()).error()).as("5 idle minutes since the promotion, kept")
                 .isEqualTo("invalid_grant");
-        assertThat(app.refresh(unchangedTokens.refreshToken()).status()).as("still a Viewer: 30").isEqualTo(200);
+        assertThat(app.refresh(unchangedTokens.refreshToken()).status()).as("never an Admin: 30").isEqualTo(200);
     }
 
     @Test
@@ -181,7 +191,7 @@ class SessionRevocationIT extends SessionTest {
         assertThat(LoggedOutApp.RECEIVER.await(claims -> sid(tokens).equals(claims.get("sid")), LOGOUT_WAIT))
                 .as("ended by the role change, not by a later request").isNotNull();
         clock.reset();
-        assertThat(reason(awaitSessionEnded(viewer.id()))).isEqualTo("roles_changed");
+        assertThat(reason(awaitSessionEnded(viewer.id()))).isEqualTo(SessionEndedAudit.ROLES_CHANGED);
         assertThat(app.refresh(tokens.refreshToken()).error()).isEqualTo("invalid_grant");
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.it.support.AuditSinks;
 import dev.trustpack.it.support.DemoRealm;
 import dev.trustpack.it.support.DirectGrantTest;
@@ -90,7 +91,7 @@ abstract class SessionTest extends DirectGrantTest {
 
     /** The {@code session_ended} audit record of this user (waits for it). */
     protected JsonNode awaitSessionEnded(String userId) throws Exception {
-        return awaitAudit("session_ended", userId);
+        return awaitAudit(SessionEndedAudit.TYPE, userId);
     }
 
     protected JsonNode awaitAudit(String type, String userId) throws Exception {
@@ -99,6 +100,6 @@ abstract class SessionTest extends DirectGrantTest {
     }
 
     protected static String reason(JsonNode record) {
-        return record.path("data").path("details").path("reason").asText();
+        return record.path("data").path("details").path(SessionEndedAudit.REASON).asText();
     }
 }

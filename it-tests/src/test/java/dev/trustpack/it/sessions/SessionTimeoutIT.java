@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.trustpack.common.audit.SessionEndedAudit;
 import dev.trustpack.it.support.DemoRealm;
 import dev.trustpack.it.support.HostedLogin;
 import dev.trustpack.it.support.RelyingParty;
@@ -94,8 +95,7 @@ class SessionTimeoutIT extends SessionTest {
         assertThat(refused.error()).isEqualTo("invalid_grant");
         clock.reset(); // admin calls below: the admin's own token would look expired on the moved clock
         assertThat(demo.admin().users().get(user.id()).getUserSessions()).as("the SSO session ended").isEmpty();
-        assertThat(reason(awaitSessionEnded(user.id())))
-                .isEqualTo("idle");
+        assertThat(reason(awaitSessionEnded(user.id()))).isEqualTo(SessionEndedAudit.IDLE);
     }
 
     @Test
@@ -114,8 +114,7 @@ class SessionTimeoutIT extends SessionTest {
 
         assertThat(refused.error()).isEqualTo("invalid_grant");
         clock.reset();
-        assertThat(reason(awaitSessionEnded(user.id())))
-                .isEqualTo("max");
+        assertThat(reason(awaitSessionEnded(user.id()))).isEqualTo(SessionEndedAudit.MAX);
     }
 
     @Test
@@ -203,8 +202,7 @@ class SessionTimeoutIT extends SessionTest {
         demo.admin().users().get(user.id()).update(disabled);
 
         assertThat(demo.admin().users().get(user.id()).getUserSessions()).as("ended, not left to expire").isEmpty();
-        assertThat(reason(awaitSessionEnded(user.id())))
-                .isEqualTo("user_disabled");
+        assertThat(reason(awaitSessionEnded(user.id()))).isEqualTo(SessionEndedAudit.USER_DISABLED);
         assertThat(client.refresh(tokens.refreshToken()).error()).isEqualTo("invalid_grant");
     }
 

@@ -102,7 +102,7 @@ public final class KeycloakCluster implements AutoCloseable {
             String nodeName = name + "-node-" + i;
             List<String> nodeOptions = new ArrayList<>(List.of(
                     "--db=postgres", "--db-url=" + databaseUrl, "--db-username=" + user, "--db-password=" + password,
-                                        // One public URL for all nodes, as behind a load balancer: tokens name it as their issuer, so a
+                    // One public URL for all nodes, as behind a load balancer: tokens name it as their issuer, so a
                     // token from one node is accepted by another (with per-request hostnames, each node's port would
                     // make its own issuer). Nothing listens there; tests call each node at its own baseUrl().
                     "--http-enabled=true", "--hostname=" + frontendUrl,

@@ -372,8 +372,10 @@ final class DefaultTenancyProvider implements TenancyProvider {
         List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
                 .filter(userSession -> userSession.getNote(note) != null)
                 .toList();
+        Map<String, String> offlineDetails = Map.of(SessionEndedAudit.TENANT, tenant.alias(),
+                SessionEndedAudit.OFFLINE, "true");
         offline.forEach(userSession -> {
-            SessionEndedAudit.record(session, userSession, SessionEndedAudit.MEMBERSHIP_REMOVED, details);
+            SessionEndedAudit.record(session, userSession, SessionEndedAudit.MEMBERSHIP_REMOVED, offlineDetails);
             session.sessions().removeOfflineUserSession(realm, userSession);
         });
         return online.size() + offline.size();

@@ -16,6 +16,10 @@ public final class SessionEndedAudit {
     public static final String TYPE = "session_ended";
     public static final String REASON = "reason";
     public static final String TENANT = "tenant";
+    /** The ended session's id, as the audit trail carries it on Keycloak's own events (it is no credential). */
+    public static final String SESSION = "session";
+    /** {@code "true"} on the record of an offline session (which shares its id with the online one). */
+    public static final String OFFLINE = "offline";
 
     /** Past its idle limit. */
     public static final String IDLE = "idle";
@@ -33,10 +37,7 @@ public final class SessionEndedAudit {
     private SessionEndedAudit() {
     }
 
-    /**
-     * Records that {@code userSession} ended; skipped when the audit module is not installed. The session id stays out,
-     * as the audit listener leaves it out of Keycloak's own events.
-     */
+    /** Records that {@code userSession} ended; skipped when the audit module is not installed. */
     public static void record(KeycloakSession session, UserSessionModel userSession, String reason,
                               Map<String, String> details) {
         AuditRecorder recorder = session.getProvider(AuditRecorder.class);
@@ -45,6 +46,7 @@ public final class SessionEndedAudit {
         }
         Map<String, String> all = new LinkedHashMap<>(details);
         all.put(REASON, reason);
+        all.put(SESSION, userSession.getId());
         recorder.record(AuditEntry.success(TYPE, userSession.getUser().getId(), all));
     }
 }

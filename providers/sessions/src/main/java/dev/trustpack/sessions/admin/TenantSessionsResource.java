@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.trustpack.common.admin.Inputs;
 import dev.trustpack.common.audit.SessionEndedAudit;
@@ -40,6 +41,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  */
 public final class TenantSessionsResource {
 
+    /** Keycloak's session ids; anything else is answered as a missing session before it reaches the database. */
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     private final KeycloakSession session;
     private final TenantAccess access;
     private final Tenant tenant;
@@ -70,7 +74,8 @@ public final class TenantSessionsResource {
     @Path("{sessionId}")
     public Response end(@PathParam("sessionId") String sessionId) {
         access.requireManage(tenant);
-        UserSessionModel userSession = Optional.ofNullable(session.sessions().getUserSession(realm, sessionId))
+        UserSessionModel userSession = Optional.ofNullable(SESSION_ID.matcher(sessionId).matches()
+                        ? session.sessions().getUserSession(realm, sessionId) : null)
                 .filter(this::usedForTenant)
                 .filter(found -> access.tenancy().isMember(tenant, found.getUser()))
                 .orElseThrow(() -> new TrustpackException(TrustpackException.Kind.NOT_FOUND,

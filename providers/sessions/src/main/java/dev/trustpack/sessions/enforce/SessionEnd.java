@@ -37,8 +37,9 @@ public final class SessionEnd {
     }
 
     /**
-     * Ends a session outside any request without calling its clients (the sweep, for a session with no recorded base
-     * address: a logout token with a made-up issuer would be refused anyway).
+     * Ends a session outside any request without calling its clients: the sweep, for a session with no recorded base
+     * address (signed in before this module recorded it), where any address it made up could put a wrong issuer in
+     * the logout token.
      */
     public static void withoutLogoutCalls(KeycloakSession session, RealmModel realm, UserSessionModel userSession,
                                           SessionLimits.Reason reason) {

@@ -43,28 +43,43 @@ final class RoleChange {
         GroupModel group = event.getGroup();
         if (group.getType() != GroupModel.Type.ORGANIZATION
                 || group.getFirstAttribute(TenancyProvider.ROLE_GROUP_ATTRIBUTE) == null
-                || group.getOrganization() == null || event.getRealm() == null) {
+                || group.getOrganization() == null) {
+            return;
+        }
+        if (event.getRealm() == null) {
+            // Keycloak takes the event's realm from the request context; a change made outside one has none.
+            LOG.warnf("Tenant role of user %s changed outside a realm context: their open sessions keep their limits "
+                    + "until they sign in again", user.getId());
             return;
         }
         KeycloakSession session = event.getKeycloakSession();
         String realmId = event.getRealm().getId();
         String userId = user.getId();
         String tenantId = group.getOrganization().getId();
+        String key = userId + "/" + tenantId;
         @SuppressWarnings("unchecked")
         Set<String> pending = session.getAttributeOrDefault(PENDING, new HashSet<>());
         session.setAttribute(PENDING, pending);
-        if (!pending.add(userId + "/" + tenantId)) {
+        if (!pending.add(key)) {
             return;
         }
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(),
-                        own -> tighten(own, realmId, userId, tenantId));
+                pending.remove(key);
+                // The role change has committed: a failure here must not turn its answer into an error.
+                try {
+                    KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(),
+                            own -> tighten(own, realmId, userId, tenantId));
+                } catch (RuntimeException e) {
+                    LOG.warnf("Could not tighten the sessions of user %s after a tenant role change (%s); they keep "
+                            + "their limits until they sign in again or pass them", userId, e.toString());
+                }
             }
 
             @Override
             protected void rollbackImpl() {
+                pending.remove(key);
             }
         });
     }

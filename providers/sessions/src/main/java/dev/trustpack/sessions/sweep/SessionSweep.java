@@ -3,6 +3,7 @@ package dev.trustpack.sessions.sweep;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.trustpack.sessions.enforce.SessionEnd;
 import dev.trustpack.sessions.enforce.SessionNotes;
@@ -19,13 +20,14 @@ import org.keycloak.timer.ScheduledTask;
 /**
  * Ends the SSO sessions that passed their Trustpack limits and that no request touched since: requests find out
  * themselves (the guard and the login step), but an abandoned session would otherwise stay counted in the admin
- * console and its clients would never get their back-channel logout. Runs on one node at a time (Keycloak's
- * cluster-aware task runner) and ends at most {@link #batch} sessions per realm per run, each in a transaction of
- * its own, so one run stays short whatever the number of sessions.
+ * console and its clients would never get their back-channel logout. Every node schedules it; Keycloak's cluster-aware
+ * task runner runs it under a cluster-wide lock named after this class, held for the run (at most one interval), so
+ * nodes take turns. It ends at most {@link #batch} sessions per realm per run, each in a transaction of its own after
+ * reading it again, so one run stays short and a session another run or a request ended is skipped.
  */
 public final class SessionSweep implements ScheduledTask {
 
-    /** The cluster-wide lock name: one node sweeps at a time. */
+    /** The name of the node's timer task (the cluster lock is named after the class, by Keycloak's runner). */
     public static final String TASK_NAME = "trustpack-sessions-sweep";
 
     private static final Logger LOG = Logger.getLogger(SessionSweep.class);
@@ -47,22 +49,36 @@ public final class SessionSweep implements ScheduledTask {
     public void run(KeycloakSession session) {
         List<String> realmIds = session.realms().getRealmsStream().map(RealmModel::getId).toList();
         for (String realmId : realmIds) {
-            RealmModel realm = session.realms().getRealm(realmId);
-            // Keycloak's session store reads the realm from the context (outside a request nothing sets it).
-            session.getContext().setRealm(realm);
-            long now = Time.currentTime();
-            // Read-only stream over every online session of the realm (from the database with persistent sessions):
-            // only the ids of past-limit ones are kept, so memory stays bounded by the batch.
-            List<String> past = session.sessions().readOnlyStreamUserSessions(realm)
-                    .filter(userSession -> endedAt(userSession, now).isPresent())
+            try {
+                sweep(session, realmId);
+            } catch (RuntimeException e) {
+                // One realm (deleted meanwhile, say) must not keep the others unswept.
+                LOG.warnf("Session sweep skipped realm %s: %s", realmId, e.toString());
+            }
+        }
+    }
+
+    private void sweep(KeycloakSession session, String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
+        // Keycloak's session store reads the realm from the context (outside a request nothing sets it).
+        session.getContext().setRealm(realm);
+        long now = Time.currentTime();
+        List<String> past;
+        // Read-only stream over every online session of the realm (from the database with persistent sessions): only
+        // the ids of past-limit ones are kept, so memory stays bounded by the batch; closed so no cursor stays open.
+        try (Stream<UserSessionModel> sessions = session.sessions().readOnlyStreamUserSessions(realm)) {
+            past = sessions.filter(userSession -> endedAt(userSession, now).isPresent())
                     .map(UserSessionModel::getId)
                     .limit(batch)
                     .toList();
-            past.forEach(id -> end(realmId, id));
-            if (!past.isEmpty()) {
-                LOG.debugf("Session sweep: %d session(s) past their limits ended in realm %s", past.size(),
-                        realm.getName());
-            }
+        }
+        past.forEach(id -> end(realmId, id));
+        if (!past.isEmpty()) {
+            LOG.debugf("Session sweep: %d session(s) past their limits ended in realm %s", past.size(),
+                    realm.getName());
         }
     }
 

@@ -30,6 +30,7 @@ final class SweepRequest implements HttpRequest {
         this.base = base;
     }
 
+    /** A logout is a state change; nothing Keycloak's logout does depends on it. */
     @Override
     public String getHttpMethod() {
         return "POST";
