@@ -97,12 +97,7 @@ abstract class GoogleTest extends DirectGrantTest {
     }
 
     TokenResponse tokens(AuthorizationRequest request) throws Exception {
-        Map<String, String> callback = spa.awaitCallback(REDIRECT_WAIT);
-        assertThat(callback).as("redirect back to the app; the browser shows %s", driver().getCurrentUrl())
-                .isNotNull().containsKey("code");
-        TokenResponse tokens = spa.exchangeCode(callback.get("code"), request.codeVerifier());
-        assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
-        return tokens;
+        return spa.tokensAfterRedirect(request, REDIRECT_WAIT, () -> driver().getCurrentUrl());
     }
 
     /** The login ends on an error page with this text, and the app receives nothing. */

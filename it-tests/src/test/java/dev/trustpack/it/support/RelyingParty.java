@@ -1,5 +1,7 @@
 package dev.trustpack.it.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -127,6 +130,20 @@ public final class RelyingParty implements AutoCloseable {
     /** True if no redirect reached the receiver (and so no code was issued to this app). */
     public boolean noCallbackReceived() {
         return callbacks.isEmpty();
+    }
+
+    /**
+     * The tokens of a browser login this app started with {@code request}: waits for the redirect back and redeems its
+     * code; fails, naming what the browser shows, when no code arrives or the exchange is refused.
+     */
+    public TokenResponse tokensAfterRedirect(AuthorizationRequest request, Duration wait, Supplier<String> browserShows)
+            throws IOException, InterruptedException {
+        Map<String, String> callback = awaitCallback(wait);
+        assertThat(callback).as("redirect back to the app; the browser shows %s", browserShows.get())
+                .isNotNull().containsKey("code");
+        TokenResponse tokens = exchangeCode(callback.get("code"), request.codeVerifier());
+        assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
+        return tokens;
     }
 
     /** Exchanges an authorization code; returns the HTTP status and the parsed JSON body. */

@@ -4,15 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.trustpack.common.TrustpackVersion;
 import dev.trustpack.common.config.IntSetting;
+import dev.trustpack.common.events.GlobalListenerFactory;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Event listener {@code trustpack-mfa}, global (on in every realm: what it records are facts the MFA policy
@@ -20,7 +16,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * {@code --spi-events-listener--trustpack-mfa--reset-grace-hours} (default 24, 0 to 168; 0 forces set-up at the next
  * sign-in).
  */
-public final class MfaEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+public final class MfaEventListenerFactory extends GlobalListenerFactory {
 
     public static final String ID = "trustpack-mfa";
 
@@ -29,6 +25,10 @@ public final class MfaEventListenerFactory implements EventListenerProviderFacto
                     + "setting up a new one; 0 forces set-up at the next sign-in", 24, 0, 168);
 
     private Duration resetGrace;
+
+    public MfaEventListenerFactory() {
+        super(ID, List.of(RESET_GRACE_HOURS));
+    }
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -41,31 +41,7 @@ public final class MfaEventListenerFactory implements EventListenerProviderFacto
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public boolean isGlobal() {
-        return true;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigMetadata() {
-        return List.of(RESET_GRACE_HOURS.toProperty());
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return TrustpackVersion.operationalInfo(getClass(),
-                Map.of(RESET_GRACE_HOURS.key(), String.valueOf(resetGrace.toHours())));
+    protected Map<String, String> describeSettings() {
+        return Map.of(RESET_GRACE_HOURS.key(), String.valueOf(resetGrace.toHours()));
     }
 }

@@ -3,18 +3,15 @@ package dev.trustpack.sessions.revocation;
 import java.util.List;
 import java.util.Map;
 
-import dev.trustpack.common.TrustpackVersion;
 import dev.trustpack.common.config.IntSetting;
+import dev.trustpack.common.events.GlobalListenerFactory;
 import dev.trustpack.sessions.sweep.SessionSweep;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
@@ -24,8 +21,7 @@ import org.keycloak.timer.TimerProvider;
  * {@linkplain SessionSweep sweep} ends the past-limit sessions no request touches. Server options
  * {@code --spi-events-listener--trustpack-sessions--sweep-interval} and {@code --…--sweep-batch}.
  */
-public final class SessionRevocationListenerFactory implements EventListenerProviderFactory,
-        ServerInfoAwareProviderFactory {
+public final class SessionRevocationListenerFactory extends GlobalListenerFactory {
 
     public static final String ID = "trustpack-sessions";
 
@@ -37,6 +33,10 @@ public final class SessionRevocationListenerFactory implements EventListenerProv
 
     private int sweepInterval;
     private int sweepBatch;
+
+    public SessionRevocationListenerFactory() {
+        super(ID, List.of(SWEEP_INTERVAL, SWEEP_BATCH));
+    }
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -73,28 +73,7 @@ public final class SessionRevocationListenerFactory implements EventListenerProv
     }
 
     @Override
-    public void close() {
-    }
-
-    /** Global: every realm's admin events, whatever listeners the realm enabled. */
-    @Override
-    public boolean isGlobal() {
-        return true;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigMetadata() {
-        return List.of(SWEEP_INTERVAL.toProperty(), SWEEP_BATCH.toProperty());
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return TrustpackVersion.operationalInfo(getClass(), Map.of(SWEEP_INTERVAL.key(), sweepInterval + " s",
-                SWEEP_BATCH.key(), Integer.toString(sweepBatch)));
+    protected Map<String, String> describeSettings() {
+        return Map.of(SWEEP_INTERVAL.key(), sweepInterval + " s", SWEEP_BATCH.key(), Integer.toString(sweepBatch));
     }
 }
