@@ -42,7 +42,8 @@ public final class DemoAppServer {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.getResponseHeaders().add("Content-Security-Policy",
-                "default-src 'self'; connect-src 'self' http://localhost:8080 http://127.0.0.1:8080");
+                "default-src 'self'; connect-src 'self' http://localhost:8080 http://127.0.0.1:8080; "
+                        + "style-src 'self' http://localhost:8080 http://127.0.0.1:8080; img-src 'self' data: https:");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

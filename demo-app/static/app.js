@@ -5,6 +5,7 @@ const KEYCLOAK = 'http://localhost:8080/realms/trustpack-demo';
 const CLIENT_ID = 'trustpack-spa';
 const REDIRECT_URI = window.location.origin + '/';
 let tokens = null;
+let ticker = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -72,11 +73,47 @@ function claims(jwt) {
   return JSON.parse(decodeURIComponent(escape(atob(payload))));
 }
 
+// The tenant's stylesheet, by the tenant id the token carries: its accent colour and logo as CSS variables.
+function showBranding(tenant) {
+  $('brand').hidden = !tenant;
+  $('tenant-style').href = tenant ? KEYCLOAK + '/trustpack-branding/' + encodeURIComponent(tenant.id) + '/current.css' : '';
+  $('brand-name').textContent = tenant ? tenant.name : '';
+  $('tenant-logo').setAttribute('aria-label', tenant ? tenant.name + ' logo' : '');
+}
+
+function duration(seconds) {
+  if (seconds >= 3600) {
+    return Math.floor(seconds / 3600) + ' h ' + Math.floor((seconds % 3600) / 60) + ' min';
+  }
+  return Math.floor(seconds / 60) + ' min ' + String(seconds % 60).padStart(2, '0') + ' s';
+}
+
+// session_limits (Trustpack's session module): the session ends at min(ends_by, last use + idle); issuing this
+// token (iat) was its last use by this app.
+function showLimits(access) {
+  clearInterval(ticker);
+  const limits = access.session_limits;
+  $('idle-limit').textContent = limits ? duration(limits.idle) : '(not stated)';
+  $('max-limit').textContent = limits ? duration(limits.max) : '(not stated)';
+  const tick = () => {
+    if (!limits) {
+      $('time-left').textContent = '(not stated)';
+      return;
+    }
+    const left = Math.min(limits.ends_by, access.iat + limits.idle) - Math.floor(Date.now() / 1000);
+    $('time-left').textContent = left > 0 ? duration(left) : 'ended (sign in again)';
+  };
+  tick();
+  ticker = setInterval(tick, 1000);
+}
+
 function render() {
   $('refresh').disabled = !tokens;
   $('sign-out').disabled = !tokens;
   $('summary').hidden = !tokens;
   if (!tokens) {
+    clearInterval(ticker);
+    showBranding(null);
     return;
   }
   const access = claims(tokens.access_token);
@@ -84,6 +121,10 @@ function render() {
   $('tenant').textContent = access.tenant ? access.tenant.name + ' (' + access.tenant.alias + ')' : '(none)';
   $('tenant-roles').textContent = (access.tenant_roles || []).join(', ') || '(none)';
   $('scope').textContent = access.scope;
+  $('acr').textContent = access.acr || '(none)';
+  $('amr').textContent = (access.amr || []).join(', ') || '(none)';
+  showBranding(access.tenant);
+  showLimits(access);
   $('access-token-claims').textContent = JSON.stringify(access, null, 2);
   $('id-token-claims').textContent = JSON.stringify(claims(tokens.id_token), null, 2);
 }

@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "trustpack-mfa-rule.ftl" as rule>
 <@layout.registrationLayout displayInfo=false; section>
 <!-- template: trustpack-mfa-setup.ftl -->
     <#if section = "header">
@@ -6,13 +7,14 @@
     <#elseif section = "form">
         <p id="trustpack-mfa-setup-help">
             <#if mfaDaysLeft??>
-                <#if mfaTenant??>${msg("trustpackMfaGraceTenant", mfaTenant, mfaDaysLeft)}<#else>${msg("trustpackMfaGrace", mfaDaysLeft)}</#if>
+                <#if rule.tenantName()?has_content>${msg("trustpackMfaGraceTenant", rule.tenantName(), mfaDaysLeft)}<#else>${msg("trustpackMfaGrace", mfaDaysLeft)}</#if>
             <#elseif mfaRequired>
-                <#if mfaTenant??>${msg("trustpackMfaRequiredTenant", mfaTenant)}<#else>${msg("trustpackMfaRequired")}</#if>
+                <#if rule.tenantName()?has_content>${msg("trustpackMfaRequiredTenant", rule.tenantName())}<#else>${msg("trustpackMfaRequired")}</#if>
             <#else>
-                <#if mfaTenant??>${msg("trustpackMfaRecommendedTenant", mfaTenant)}<#else>${msg("trustpackMfaRecommended")}</#if>
+                <#if rule.tenantName()?has_content>${msg("trustpackMfaRecommendedTenant", rule.tenantName())}<#else>${msg("trustpackMfaRecommended")}</#if>
             </#if>
         </p>
+        <@rule.sentence/>
         <form id="trustpack-mfa-setup-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <ul class="${properties.kcFormSocialAccountListClass!}" id="trustpack-mfa-factors" aria-labelledby="trustpack-mfa-setup-help">
                 <#list mfaFactors as factor>

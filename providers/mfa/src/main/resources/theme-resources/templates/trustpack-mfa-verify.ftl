@@ -1,12 +1,14 @@
 <#import "template.ftl" as layout>
+<#import "trustpack-mfa-rule.ftl" as rule>
 <@layout.registrationLayout displayInfo=false; section>
 <!-- template: trustpack-mfa-verify.ftl -->
     <#if section = "header">
         ${msg("trustpackMfaVerifyTitle")}
     <#elseif section = "form">
         <p id="trustpack-mfa-verify-help">
-            <#if mfaTenant??>${msg("trustpackMfaVerifyHelpTenant", mfaTenant)}<#else>${msg("trustpackMfaVerifyHelp")}</#if>
+            <#if rule.tenantName()?has_content>${msg("trustpackMfaVerifyHelpTenant", rule.tenantName())}<#else>${msg("trustpackMfaVerifyHelp")}</#if>
         </p>
+        <@rule.sentence/>
         <form id="trustpack-mfa-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <ul class="${properties.kcFormSocialAccountListClass!}" id="trustpack-mfa-factors" aria-labelledby="trustpack-mfa-verify-help">
                 <#list mfaFactors as factor>

@@ -160,7 +160,10 @@ class SessionTimeoutIT extends SessionTest {
         driver().get(spa.authorizationRequest("openid organization:" + tenant).url());
 
         HostedLogin.waitFor(driver(), By.id("username"));
-        assertThat(driver().getPageSource()).contains("not used for more than 5 minute(s)");
+        // The page names the tenant the session was used for, and the limit with its plural form.
+        assertThat(driver().findElement(By.tagName("body")).getText()).containsPattern("Your session with [^\\n]*"
+                + tenant + " ended because it was not used for more than 5 minutes, the limit that applies to your "
+                + "account there. Sign in again.");
         assertThat(spa.awaitCallback(Duration.ofMillis(500))).as("no silent sign-in").isNull();
         clock.reset();
         assertThat(demo.admin().users().get(user.id()).getUserSessions()).isEmpty();

@@ -2,8 +2,7 @@ package dev.trustpack.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,7 +18,7 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 public final class TestTenants {
 
     private final RealmResource realm;
-    private final List<String> ids = new ArrayList<>();
+    private final Map<String, String> ids = new LinkedHashMap<>();
 
     public TestTenants(RealmResource realm) {
         this.realm = realm;
@@ -45,13 +44,18 @@ public final class TestTenants {
         try (Response created = realm.organizations().create(tenant)) {
             assertThat(created.getStatus()).as("create tenant %s", alias).isEqualTo(201);
             String path = created.getLocation().getPath();
-            ids.add(path.substring(path.lastIndexOf('/') + 1));
+            ids.put(alias, path.substring(path.lastIndexOf('/') + 1));
         }
         return alias;
     }
 
+    /** The id of a tenant this object created. */
+    public String id(String alias) {
+        return ids.get(alias);
+    }
+
     public void removeAll() {
-        ids.forEach(id -> realm.organizations().get(id).delete().close());
+        ids.values().forEach(id -> realm.organizations().get(id).delete().close());
         ids.clear();
     }
 }

@@ -2,6 +2,7 @@ package dev.trustpack.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,16 @@ public final class TestUsers {
         otp.setSecretData("{\"value\":\"" + secret + "\"}");
         otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
         return otp;
+    }
+
+    /** A new user (as {@link #create}) whom the realm admin API adds to the tenant with one tenant role. */
+    public static TestUser member(RealmResource realm, TrustpackAdminApi realmAdmin, String prefix, String tenant,
+                                  String role) throws IOException, InterruptedException {
+        TestUser user = create(realm, prefix, "example.org");
+        TrustpackAdminApi.Reply added = realmAdmin.put("/tenants/" + tenant + "/members/" + user.id(),
+                "{\"roles\": [\"" + role + "\"]}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return user;
     }
 
     public static String id(RealmResource realm, String username) {

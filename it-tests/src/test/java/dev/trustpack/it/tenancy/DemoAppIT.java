@@ -74,6 +74,17 @@ class DemoAppIT extends DemoRealmTest {
         awaitText(page, "tenant", "Acme Corp (acme)");
         assertThat(page.findElement(By.id("tenant-roles")).getText()).isEqualTo("Viewer");
         assertThat(page.findElement(By.id("scope")).getText()).contains("organization:acme");
+        // What the session is: how it was proven, its limits (the realm's 30 idle minutes, 10 hours) and time left.
+        assertThat(page.findElement(By.id("acr")).getText()).isEqualTo("pwd");
+        assertThat(page.findElement(By.id("amr")).getText()).isEqualTo("pwd");
+        assertThat(page.findElement(By.id("idle-limit")).getText()).isEqualTo("30 min 00 s");
+        assertThat(page.findElement(By.id("max-limit")).getText()).isEqualTo("10 h 0 min");
+        assertThat(page.findElement(By.id("time-left")).getText()).matches("(29|30) min \\d\\d s");
+        // acme's branding, from the stylesheet its login pages use.
+        assertThat(page.findElement(By.id("brand-name")).getText()).isEqualTo("Acme Corp");
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> "#c2410c".equals(((org.openqa.selenium.JavascriptExecutor)
+                driver).executeScript("return getComputedStyle(document.documentElement)"
+                + ".getPropertyValue('--trustpack-accent').trim();")));
 
         page.findElement(By.id("sign-in-globex")).click();
         awaitText(page, "tenant", "Globex Corporation (globex)");
@@ -84,6 +95,13 @@ class DemoAppIT extends DemoRealmTest {
                 .until(ExpectedConditions.textToBe(By.id("status"), "Refreshed."));
         assertThat(page.findElement(By.id("tenant")).getText()).isEqualTo("Globex Corporation (globex)");
         assertThat(page.findElement(By.id("tenant-roles")).getText()).isEqualTo("Admin");
+
+        // Signing out goes through Keycloak's end-session endpoint: the SSO session ends, the app is back at the start.
+        page.findElement(By.id("sign-out")).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().startsWith(APP)
+                && !driver.findElement(By.id("summary")).isDisplayed());
+        String carol = demo.admin().users().searchByUsername(DemoRealm.CAROL, true).get(0).getId();
+        assertThat(demo.admin().users().get(carol).getUserSessions()).isEmpty();
     }
 
     /** Waits (through the redirects to Keycloak and back) until the element shows the expected text. */

@@ -18,6 +18,11 @@ public final class MfaSetupPage extends LoginPage {
         return "trustpack-mfa-setup.ftl";
     }
 
+    /** The sentence naming the rule that asks for a second factor (the application, or a policy level). */
+    public String rule() {
+        return byId("trustpack-mfa-rule").getText().strip();
+    }
+
     /** The notice above the choices (days left, or why it is required). */
     public String notice() {
         return byId("trustpack-mfa-setup-help").getText().strip();

@@ -17,6 +17,11 @@ public final class MfaVerifyPage extends LoginPage {
         return "trustpack-mfa-verify.ftl";
     }
 
+    /** The sentence naming the rule that asks for a second factor (the application, or a policy level). */
+    public String rule() {
+        return byId("trustpack-mfa-rule").getText().strip();
+    }
+
     public String notice() {
         return byId("trustpack-mfa-verify-help").getText().strip();
     }

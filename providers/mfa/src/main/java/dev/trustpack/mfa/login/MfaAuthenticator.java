@@ -55,6 +55,8 @@ final class MfaAuthenticator extends MfaStep {
         }
         if (decision instanceof MfaDecision.Challenge challenge) {
             if (challenge.factors().size() == 1 && !challenge.recovery()) {
+                // Straight to the factor's own page (Keycloak's): it says why, as the choice page would have.
+                context.form().setInfo(login.rule.messageKey(), login.rule.parameters(tenantName(login)));
                 startChallenge(context, challenge.factors().get(0));
             } else {
                 context.challenge(verifyForm(context, login, challenge, null));
@@ -184,7 +186,7 @@ final class MfaAuthenticator extends MfaStep {
             factors.add(Factor.RECOVERY.id());
         }
         LoginFormsProvider form = context.form().setAttribute("mfaFactors", factors);
-        tenantName(login).ifPresent(name -> form.setAttribute("mfaTenant", name));
+        named(form, login);
         if (error != null) {
             form.setError(error);
         }
@@ -200,15 +202,24 @@ final class MfaAuthenticator extends MfaStep {
         if (daysLeft != null) {
             form.setAttribute("mfaDaysLeft", daysLeft);
         }
-        tenantName(login).ifPresent(name -> form.setAttribute("mfaTenant", name));
+        named(form, login);
         if (error != null) {
             form.setError(error);
         }
         return form.createForm(SETUP_FORM);
     }
 
-    private static Optional<String> tenantName(MfaLogin login) {
-        return login.tenant().map(Tenant::name);
+    private static String tenantName(MfaLogin login) {
+        return login.tenant().map(Tenant::name).orElse("");
+    }
+
+    /** The tenant and the rule the page names (trustpack-mfa-rule.ftl turns them into a sentence). */
+    private static void named(LoginFormsProvider form, MfaLogin login) {
+        login.tenant().map(Tenant::name).ifPresent(name -> form.setAttribute("mfaTenant", name));
+        form.setAttribute("mfaRule", login.rule.kind());
+        if (login.rule.role() != null) {
+            form.setAttribute("mfaRuleRole", login.rule.role());
+        }
     }
 
     private static String clientId(AuthenticationFlowContext context) {

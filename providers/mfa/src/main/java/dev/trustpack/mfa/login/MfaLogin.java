@@ -10,9 +10,11 @@ import dev.trustpack.mfa.decision.MfaRequirement;
 import dev.trustpack.mfa.decision.RequestedAcr;
 import dev.trustpack.mfa.factor.Factor;
 import dev.trustpack.mfa.factor.FactorInventory;
+import dev.trustpack.mfa.policy.MfaPolicy;
 import dev.trustpack.mfa.token.MfaSessionNotes;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.tenancy.policy.EffectivePolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -34,6 +36,8 @@ final class MfaLogin {
     final AuthenticationSessionModel authSession;
     final UserModel user;
     final MfaRequirement requirement;
+    /** Why a second factor is asked for, as the login pages name it. */
+    final MfaRule rule;
     private final boolean browser;
     private UserSessionModel ssoSession;
     private boolean ssoSessionLooked;
@@ -45,8 +49,10 @@ final class MfaLogin {
         this.user = user;
         this.browser = browser;
         TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
-        this.requirement = MfaRequirement.of(tenancy.policies().ofLogin(authSession, user))
-                .demanding(RequestedAcr.parse(authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM)));
+        EffectivePolicy policy = tenancy.policies().ofLogin(authSession, user);
+        MfaRequirement byPolicy = MfaRequirement.of(policy);
+        this.requirement = byPolicy.demanding(RequestedAcr.parse(authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM)));
+        this.rule = MfaRule.of(byPolicy, requirement, policy.source(MfaPolicy.SECTION, MfaPolicy.REQUIRE));
     }
 
     /** A browser or broker login, which may continue an SSO session. */

@@ -1,5 +1,6 @@
 package dev.trustpack.sessions.login;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.trustpack.common.audit.SessionEndedAudit;
@@ -33,6 +34,8 @@ final class SessionStep implements Authenticator {
 
     static final String EXPIRED_IDLE = "trustpackSessionExpiredIdle";
     static final String EXPIRED_MAX = "trustpackSessionExpiredMax";
+    static final String EXPIRED_IDLE_TENANT = "trustpackSessionExpiredIdleTenant";
+    static final String EXPIRED_MAX_TENANT = "trustpackSessionExpiredMaxTenant";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -85,13 +88,30 @@ final class SessionStep implements Authenticator {
                             SessionLimits.Reason reason) {
         RealmModel realm = context.getRealm();
         context.getEvent().detail(SessionEndedAudit.REASON, reason.code());
+        Optional<String> tenant = onlyTenant(context.getSession().getProvider(TenancyProvider.class), sso);
         SessionEnd.now(context.getSession(), realm, sso, reason);
         AuthenticationManager.expireIdentityCookie(context.getSession());
-        FormMessage message = reason == SessionLimits.Reason.IDLE
-                ? new FormMessage(null, EXPIRED_IDLE, Long.toString(Math.max(1, limits.idleSeconds() / 60)))
-                : new FormMessage(null, EXPIRED_MAX, Long.toString(Math.max(1, limits.maxSeconds() / 3600)));
+        // Numbers, not text: the bundles choose singular or plural forms with them.
+        Long amount = reason == SessionLimits.Reason.IDLE ? Math.max(1, limits.idleSeconds() / 60)
+                : Math.max(1, limits.maxSeconds() / 3600);
+        String key = reason == SessionLimits.Reason.IDLE ? (tenant.isPresent() ? EXPIRED_IDLE_TENANT : EXPIRED_IDLE)
+                : (tenant.isPresent() ? EXPIRED_MAX_TENANT : EXPIRED_MAX);
+        // The name is shown only to the browser that held this session's cookie, whose user signed in to the tenant.
+        FormMessage message = tenant.isPresent() ? new FormMessage(null, key, tenant.get(), amount)
+                : new FormMessage(null, key, amount);
         // A fresh login in a fresh authentication session, with the reason on its first page.
         context.forkWithErrorMessage(message);
+    }
+
+    /** The tenant the session was used for, if exactly one: the limits that ended it are that tenant's. */
+    private static Optional<String> onlyTenant(TenancyProvider tenancy, UserSessionModel sso) {
+        List<String> names = sso.getNotes().keySet().stream()
+                .filter(note -> note.startsWith(TenancyProvider.SESSION_TENANT_NOTE_PREFIX))
+                .map(note -> tenancy.tenantById(note.substring(TenancyProvider.SESSION_TENANT_NOTE_PREFIX.length())))
+                .flatMap(Optional::stream)
+                .map(Tenant::name)
+                .toList();
+        return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
     }
 
     @Override

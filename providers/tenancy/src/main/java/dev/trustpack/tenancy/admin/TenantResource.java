@@ -54,7 +54,6 @@ public final class TenantResource {
         return TenantsResource.representation(access, tenant);
     }
 
-    /** The tenant's policy document. */
     /**
      * A capability module's resource about this tenant (SPI {@link TenantResourceSpi#NAME}, for example
      * {@code mfa-report}); the caller may see the tenant (checked when this resource was located).
@@ -69,9 +68,16 @@ public final class TenantResource {
         return provider.resource(access, tenant, adminEvent);
     }
 
+    /** The tenant's policy document. */
     @Path("policy")
     public TenantPolicyResource policy() {
         return new TenantPolicyResource(session, access, tenant, adminEvent);
+    }
+
+    /** The tenant's login-page branding. */
+    @Path("branding")
+    public TenantBrandingResource branding() {
+        return new TenantBrandingResource(session, access, tenant, adminEvent);
     }
 
     @GET

@@ -1,0 +1,17 @@
+package dev.trustpack.tenancy.branding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+
+    @Test
+    @DisplayName("given a name with markup or entities, when made inert for a sanitized header, then no '<', '>' or '&' is left")
+    void inert() {
+        assertThat(Html.inert("Evil <img src=x> &lt;b&gt; \"q\""))
+                .isEqualTo("Evil \u2039img src=x\u203a \uff06lt;b\uff06gt; &quot;q&quot;")
+                .doesNotContain("<", ">", "&lt", "&gt");
+    }
+}
