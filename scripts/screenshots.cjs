@@ -12,13 +12,13 @@ const ADMIN_API = KEYCLOAK + '/admin/realms/trustpack-demo/trustpack';
 
 async function shot(page, name) {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(OUT, name + '.png'), fullPage: true });
+  await page.screenshot({ path: path.join(OUT, name + '.png') });
   console.log('  ' + name + '.png');
 }
 
 /** A fresh browser profile (no SSO cookie) that asks for the given language. */
 async function fresh(browser, locale = 'en-US') {
-  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 1000 }, colorScheme: 'light' });
   return { context, page: await context.newPage() };
 }
 
