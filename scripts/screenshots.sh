@@ -8,8 +8,8 @@
 #
 # Environment: KEYCLOAK_URL (http://localhost:8080), DEMO_APP_URL (http://localhost:3000), CHROMIUM (the chromium on
 # PATH), KC_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD (admin / admin, as run.sh), TRUSTPACK_DEMO_PASSWORD (run.sh's default).
-# It changes nothing it does not put back: acme's policy gets a 1-minute idle limit for the session-expired picture
-# and its stored document is restored after.
+# It signs in as the demo users, so it leaves what sign-ins leave (audit records, alice's MFA grace period started and
+# postponed). acme's policy gets a 1-minute idle limit for the session-expired picture and is put back after.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

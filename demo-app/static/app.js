@@ -76,7 +76,11 @@ function claims(jwt) {
 // The tenant's stylesheet, by the tenant id the token carries: its accent colour and logo as CSS variables.
 function showBranding(tenant) {
   $('brand').hidden = !tenant;
-  $('tenant-style').href = tenant ? KEYCLOAK + '/trustpack-branding/' + encodeURIComponent(tenant.id) + '/current.css' : '';
+  if (tenant) {
+    $('tenant-style').href = KEYCLOAK + '/trustpack-branding/' + encodeURIComponent(tenant.id) + '/current.css';
+  } else {
+    $('tenant-style').removeAttribute('href');
+  }
   $('brand-name').textContent = tenant ? tenant.name : '';
   $('tenant-logo').setAttribute('aria-label', tenant ? tenant.name + ' logo' : '');
 }

@@ -81,9 +81,12 @@ class MessageBundlesIT {
                         if (!placeholders(format).equals(placeholders(new MessageFormat(en.getProperty(key, ""))))) {
                             problems.add(where + ": placeholders differ from English");
                         }
-                        String text = format.format(sampleArguments(format));
-                        if (text.contains("''") || text.contains("{")) {
-                            problems.add(where + ": formats to \"" + text + "\"");
+                        // 0, 1 and 2 reach every branch of the plural choices.
+                        for (int count = 0; count <= 2; count++) {
+                            String text = format.format(sampleArguments(format, count));
+                            if (text.contains("''") || text.contains("{") || text.contains("#")) {
+                                problems.add(where + ": formats to \"" + text + "\"");
+                            }
                         }
                     } catch (IllegalArgumentException e) {
                         problems.add(where + ": " + e.getMessage());
@@ -106,11 +109,11 @@ class MessageBundlesIT {
         return kinds;
     }
 
-    private static Object[] sampleArguments(MessageFormat format) {
+    private static Object[] sampleArguments(MessageFormat format, int count) {
         Format[] formats = format.getFormatsByArgumentIndex();
         Object[] arguments = new Object[formats.length];
         for (int i = 0; i < formats.length; i++) {
-            arguments[i] = formats[i] instanceof ChoiceFormat ? (Object) 2 : "Acme";
+            arguments[i] = formats[i] instanceof ChoiceFormat ? (Object) count : "Acme";
         }
         return arguments;
     }

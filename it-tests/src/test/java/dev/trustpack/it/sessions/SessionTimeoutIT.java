@@ -162,7 +162,7 @@ class SessionTimeoutIT extends SessionTest {
         HostedLogin.waitFor(driver(), By.id("username"));
         // The page names the tenant the session was used for, and the limit with its plural form.
         assertThat(driver().findElement(By.tagName("body")).getText()).containsPattern("Your session with [^\\n]*"
-                + tenant + " ended because it was not used for more than 5 minutes, the limit that applies to your "
+                + java.util.regex.Pattern.quote(tenant) + " ended because it was not used for more than 5 minutes, the limit that applies to your "
                 + "account there. Sign in again.");
         assertThat(spa.awaitCallback(Duration.ofMillis(500))).as("no silent sign-in").isNull();
         clock.reset();

@@ -92,7 +92,12 @@ class TenantBrandingIT extends DirectGrantTest {
         setup.assertCurrent();
         assertThat(frame.tenantName()).isEqualTo("Brand Co");
         assertThat(frame.title()).contains("Brand Co");
-        assertThat(frame.stylesheets()).anyMatch(href -> href.startsWith(demo.getBaseUrl() + "/trustpack-branding/"));
+        String sheet = frame.stylesheets().stream().filter(href -> href.startsWith(demo.getBaseUrl() + "/trustpack-branding/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no tenant stylesheet linked"));
+        // Its address names the current version: browsers may keep it for good.
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sheet)).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Cache-Control"))
+                .contains("public, max-age=31536000, immutable");
         assertThat(frame.accent()).isEqualTo("#6d28d9");
         assertThat(frame.tenantLogo()).startsWith("url(\"data:image/png;base64,");
         assertThat(setup.notice()).startsWith("Brand Co recommends");

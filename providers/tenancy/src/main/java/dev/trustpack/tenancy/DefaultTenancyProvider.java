@@ -174,6 +174,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
         Tenant current = tenantById(tenant.id()).filter(t -> isMember(t, user)).orElseThrow(() ->
                 new TenancyException(TenancyException.Kind.NOT_FOUND, "You are not a member of the requested tenant"));
         authSession.setClientNote(ACTIVE_TENANT_NOTE, current.id());
+        authSession.setAuthNote(ACTIVE_TENANT_USER_NOTE, user.getId());
         // Keycloak's own organization mappers and its "organization" (any) scope read this note.
         authSession.setClientNote(OrganizationModel.ORGANIZATION_ATTRIBUTE, current.id());
         ClientModel client = authSession.getClient();

@@ -37,6 +37,13 @@ public interface TenancyProvider extends Provider {
      */
     String ACTIVE_TENANT_NOTE = "trustpack.tenant";
 
+    /**
+     * Authentication-session <b>auth</b> note with the id of the user the active tenant was chosen for. Keycloak clears
+     * auth notes, not client notes, when a login is restarted for another user: where it matters whose tenant it is
+     * (the login pages' branding), compare this with the signed-in user.
+     */
+    String ACTIVE_TENANT_USER_NOTE = "trustpack.tenant.user";
+
     /** Value of {@link #ACTIVE_TENANT_NOTE} once the tenant step decided that the login has no tenant. */
     String NO_TENANT = "none";
 

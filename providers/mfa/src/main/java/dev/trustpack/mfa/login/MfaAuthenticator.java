@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import dev.trustpack.mfa.audit.MfaAudit;
 import dev.trustpack.mfa.decision.MfaDecision;
 import dev.trustpack.mfa.factor.Factor;
-import dev.trustpack.tenancy.Tenant;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -56,7 +55,7 @@ final class MfaAuthenticator extends MfaStep {
         if (decision instanceof MfaDecision.Challenge challenge) {
             if (challenge.factors().size() == 1 && !challenge.recovery()) {
                 // Straight to the factor's own page (Keycloak's): it says why, as the choice page would have.
-                context.form().setInfo(login.rule.messageKey(), login.rule.parameters(tenantName(login)));
+                context.form().setInfo(login.rule.messageKey(), login.rule.parameters(login.tenantName().orElse("")));
                 startChallenge(context, challenge.factors().get(0));
             } else {
                 context.challenge(verifyForm(context, login, challenge, null));
@@ -209,13 +208,9 @@ final class MfaAuthenticator extends MfaStep {
         return form.createForm(SETUP_FORM);
     }
 
-    private static String tenantName(MfaLogin login) {
-        return login.tenant().map(Tenant::name).orElse("");
-    }
-
     /** The tenant and the rule the page names (trustpack-mfa-rule.ftl turns them into a sentence). */
     private static void named(LoginFormsProvider form, MfaLogin login) {
-        login.tenant().map(Tenant::name).ifPresent(name -> form.setAttribute("mfaTenant", name));
+        login.tenantName().ifPresent(name -> form.setAttribute("mfaTenant", name));
         form.setAttribute("mfaRule", login.rule.kind());
         if (login.rule.role() != null) {
             form.setAttribute("mfaRuleRole", login.rule.role());

@@ -14,6 +14,7 @@ import dev.trustpack.mfa.policy.MfaPolicy;
 import dev.trustpack.mfa.token.MfaSessionNotes;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.tenancy.branding.BrandingStore;
 import dev.trustpack.tenancy.policy.EffectivePolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -83,6 +84,11 @@ final class MfaLogin {
 
     Optional<Tenant> tenant() {
         return session.getProvider(TenancyProvider.class).activeTenant(authSession);
+    }
+
+    /** The tenant's name as the login pages show it (its branding's display name, if set). */
+    Optional<String> tenantName() {
+        return tenant().map(tenant -> BrandingStore.shownName(session, tenant));
     }
 
     String tenantAlias() {

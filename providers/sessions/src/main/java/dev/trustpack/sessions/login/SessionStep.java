@@ -10,6 +10,7 @@ import dev.trustpack.sessions.limits.SessionLimits;
 import dev.trustpack.sessions.policy.SessionPolicy;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.tenancy.branding.BrandingStore;
 import dev.trustpack.tenancy.policy.EffectivePolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -88,7 +89,7 @@ final class SessionStep implements Authenticator {
                             SessionLimits.Reason reason) {
         RealmModel realm = context.getRealm();
         context.getEvent().detail(SessionEndedAudit.REASON, reason.code());
-        Optional<String> tenant = onlyTenant(context.getSession().getProvider(TenancyProvider.class), sso);
+        Optional<String> tenant = onlyTenant(context.getSession(), sso);
         SessionEnd.now(context.getSession(), realm, sso, reason);
         AuthenticationManager.expireIdentityCookie(context.getSession());
         // Numbers, not text: the bundles choose singular or plural forms with them.
@@ -104,12 +105,13 @@ final class SessionStep implements Authenticator {
     }
 
     /** The tenant the session was used for, if exactly one: the limits that ended it are that tenant's. */
-    private static Optional<String> onlyTenant(TenancyProvider tenancy, UserSessionModel sso) {
+    private static Optional<String> onlyTenant(KeycloakSession session, UserSessionModel sso) {
+        TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
         List<String> names = sso.getNotes().keySet().stream()
                 .filter(note -> note.startsWith(TenancyProvider.SESSION_TENANT_NOTE_PREFIX))
                 .map(note -> tenancy.tenantById(note.substring(TenancyProvider.SESSION_TENANT_NOTE_PREFIX.length())))
                 .flatMap(Optional::stream)
-                .map(Tenant::name)
+                .map(tenant -> BrandingStore.shownName(session, tenant))
                 .toList();
         return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
     }

@@ -54,7 +54,7 @@ final class BrandedLoginFormsProvider extends FreeMarkerLoginFormsProvider {
         try {
             branding = branding(page, locale, messagesBundle);
         } catch (RuntimeException e) {
-            if (warnings.first("branding")) {
+            if (warnings.first("branding:" + e.getClass().getName())) {
                 LOG.warnf("Login page branding failed; the realm's branding is shown: %s", e.toString());
             }
             branding = LoginBranding.realm(List.of());
@@ -72,7 +72,9 @@ final class BrandedLoginFormsProvider extends FreeMarkerLoginFormsProvider {
         UserModel signedIn = authSession == null ? null : authSession.getAuthenticatedUser();
         TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
         Optional<Tenant> active = authSession == null || signedIn == null ? Optional.empty() : tenancy.activeTenant(authSession);
-        Optional<Tenant> shown = LoginBranding.shownTenant(page, active,
+        boolean chosenForSignedIn = signedIn != null
+                && signedIn.getId().equals(authSession.getAuthNote(TenancyProvider.ACTIVE_TENANT_USER_NOTE));
+        Optional<Tenant> shown = LoginBranding.shownTenant(page, active, chosenForSignedIn,
                 active.map(tenant -> tenancy.isMember(tenant, signedIn)).orElse(false));
         if (shown.isEmpty()) {
             return LoginBranding.realm(facts(new LoginFactContext(session, realm, Optional.empty(), Optional.empty()),
@@ -102,10 +104,17 @@ final class BrandedLoginFormsProvider extends FreeMarkerLoginFormsProvider {
                 .map(ProviderFactory::getId)
                 .sorted(Comparator.naturalOrder())
                 .forEach(id -> {
-                    for (LoginFact fact : session.getProvider(LoginFactProvider.class, id).facts(context)) {
-                        String text = format(messages, locale, fact.messageKey(), fact.parameters());
-                        if (text != null) {
-                            facts.add(text);
+                    try {
+                        for (LoginFact fact : session.getProvider(LoginFactProvider.class, id).facts(context)) {
+                            String text = format(messages, locale, fact.messageKey(), fact.parameters());
+                            if (text != null) {
+                                facts.add(text);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        // One module's failure leaves out its statements only, never the page or the others'.
+                        if (warnings.first("facts:" + id + ":" + e.getClass().getName())) {
+                            LOG.warnf("Login page statements of '%s' failed and are left out: %s", id, e.toString());
                         }
                     }
                 });

@@ -49,6 +49,10 @@ public final class BrandingRules {
                 throw new BrandingValueException(TenantBranding.DISPLAY_NAME, "is plain text: '<' and '>' are not allowed");
             }
         }
+        if (name.contains("${")) {
+            // Keycloak's msg() would replace it by a message of the theme's bundle.
+            throw new BrandingValueException(TenantBranding.DISPLAY_NAME, "is plain text: '${' is not allowed");
+        }
         return name;
     }
 

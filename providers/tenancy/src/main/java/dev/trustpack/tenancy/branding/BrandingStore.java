@@ -2,11 +2,15 @@ package dev.trustpack.tenancy.branding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import dev.trustpack.tenancy.Tenant;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Branding lives in the tenant's organization attributes, {@code trustpack.branding.<field>}. Keycloak stores an
@@ -42,9 +46,22 @@ public final class BrandingStore {
 
     /** Replaces every branding attribute; the values must have passed {@link BrandingRules}. */
     public static void write(OrganizationModel organization, TenantBranding branding) {
-        set(organization, TenantBranding.DISPLAY_NAME, branding.displayName() == null ? null : List.of(branding.displayName()));
-        set(organization, TenantBranding.ACCENT_COLOR, branding.accentColor() == null ? null : List.of(branding.accentColor()));
-        set(organization, TenantBranding.LOGO, branding.logo() == null ? null : split(branding.logo()));
+        Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+        put(attributes, TenantBranding.DISPLAY_NAME, branding.displayName() == null ? null : List.of(branding.displayName()));
+        put(attributes, TenantBranding.ACCENT_COLOR, branding.accentColor() == null ? null : List.of(branding.accentColor()));
+        put(attributes, TenantBranding.LOGO, branding.logo() == null ? null : split(branding.logo()));
+        organization.setAttributes(attributes);
+    }
+
+    /**
+     * The tenant's name as its login pages show it: the branding's display name if one is set and valid, else the
+     * tenant's (organization) name. Every page text that names the tenant uses this, so a page never names it twice
+     * in two ways.
+     */
+    public static String shownName(KeycloakSession session, Tenant tenant) {
+        OrganizationModel organization = session.getProvider(OrganizationProvider.class).getById(tenant.id());
+        String displayName = organization == null ? null : read(organization).branding().displayName();
+        return displayName != null ? displayName : tenant.name();
     }
 
     static List<String> split(String value) {
@@ -94,13 +111,11 @@ public final class BrandingStore {
         return null;
     }
 
-    private static void set(OrganizationModel organization, String field, List<String> values) {
-        Map<String, List<String>> attributes = new java.util.HashMap<>(organization.getAttributes());
+    private static void put(Map<String, List<String>> attributes, String field, List<String> values) {
         if (values == null) {
             attributes.remove(ATTRIBUTE_PREFIX + field);
         } else {
             attributes.put(ATTRIBUTE_PREFIX + field, values);
         }
-        organization.setAttributes(attributes);
     }
 }

@@ -23,11 +23,12 @@ final class Html {
     }
 
     /**
-     * Text for markup that goes through Keycloak's {@code kcSanitize} (the page header): it decodes every entity
-     * before sanitizing, so an escaped {@code &lt;img&gt;} would come back as an element. The characters that can
-     * start markup or an entity are replaced by look-alikes that cannot, then the rest is escaped.
+     * Text for markup that goes through Keycloak's {@code msg()} and {@code kcSanitize} (the page header): the first
+     * replaces {@code ${key}} by that bundle message (which may be markup), the second decodes every entity before
+     * sanitizing, so an escaped {@code &lt;img&gt;} would come back as an element. The characters that start markup,
+     * an entity or a message reference are replaced by look-alikes that do not, then the rest is escaped.
      */
     static String inert(String text) {
-        return escape(text.replace('&', '\uff06').replace('<', '\u2039').replace('>', '\u203a'));
+        return escape(text.replace('&', '\uff06').replace('<', '\u2039').replace('>', '\u203a').replace('$', '\uff04'));
     }
 }

@@ -20,8 +20,8 @@ public final class LoginBranding {
     /**
      * Pages a visitor sees before proving who they are. They never wear a tenant's branding, whatever the login's
      * notes say (say after the login was restarted for another user): before sign-in no page may tell whether a
-     * tenant exists. (The WebAuthn page is not listed: as a second factor it comes after sign-in; as a passkey
-     * sign-in it comes before the tenant step, so no tenant is chosen yet.)
+     * tenant exists. (The check that the tenant was chosen for the user now signed in covers every other page; this
+     * list is a second line.)
      */
     static final Set<LoginFormsPages> BEFORE_SIGN_IN = Set.of(LoginFormsPages.LOGIN, LoginFormsPages.LOGIN_USERNAME,
             LoginFormsPages.LOGIN_PASSWORD, LoginFormsPages.LOGIN_RESET_PASSWORD, LoginFormsPages.REGISTER,
@@ -71,17 +71,20 @@ public final class LoginBranding {
 
     /**
      * The tenant whose branding a page shows: the login's active tenant, chosen by the tenant step (which runs only
-     * after the user signed in with a first factor, or by SSO), while the signed-in user is still its member; never on
-     * a page shown before sign-in.
+     * after the user signed in with a first factor, or by SSO) <b>for the user now signed in</b> (not for whoever
+     * signed in before the login was restarted), while that user is still its member; never on a page shown before
+     * sign-in.
      *
-     * @param page         the page being rendered (null: a module's own page)
-     * @param activeTenant the login's active tenant, if the tenant step chose one
-     * @param signedInUserIsMember whether the login's user is a member of that tenant
+     * @param page                 the page being rendered (null: a module's own page)
+     * @param activeTenant         the login's active tenant, if the tenant step chose one
+     * @param chosenForSignedInUser whether the tenant was chosen for the user now signed in
+     * @param signedInUserIsMember whether that user is a member of the tenant
      */
-    static Optional<Tenant> shownTenant(LoginFormsPages page, Optional<Tenant> activeTenant, boolean signedInUserIsMember) {
+    static Optional<Tenant> shownTenant(LoginFormsPages page, Optional<Tenant> activeTenant, boolean chosenForSignedInUser,
+                                        boolean signedInUserIsMember) {
         if (page != null && BEFORE_SIGN_IN.contains(page)) {
             return Optional.empty();
         }
-        return activeTenant.filter(tenant -> signedInUserIsMember);
+        return activeTenant.filter(tenant -> chosenForSignedInUser && signedInUserIsMember);
     }
 }

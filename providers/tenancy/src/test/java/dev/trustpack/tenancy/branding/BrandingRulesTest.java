@@ -31,8 +31,9 @@ class BrandingRulesTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"<b>Acme</b>", "Acme<script>alert(1)</script>", "a>b", "", "   ", "Acme\u0000", "Ac\nme",
-                "\u202eemcA"})
-        @DisplayName("when it holds markup, control or bidi-override characters or nothing, then it is refused naming the field")
+                "\u202eemcA", "Acme ${termsText}"})
+        @DisplayName("when it holds markup, a message reference, control or bidi-override characters or nothing, then it is "
+                + "refused naming the field")
         void refused(String value) {
             assertThatThrownBy(() -> BrandingRules.displayName(value))
                     .isInstanceOf(BrandingRules.BrandingValueException.class)

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class HtmlTest {
 
     @Test
-    @DisplayName("given a name with markup or entities, when made inert for a sanitized header, then no '<', '>' or '&' is left")
+    @DisplayName("given a name with markup, entities or a message reference, when made inert for the header, then none is left")
     void inert() {
-        assertThat(Html.inert("Evil <img src=x> &lt;b&gt; \"q\""))
-                .isEqualTo("Evil \u2039img src=x\u203a \uff06lt;b\uff06gt; &quot;q&quot;")
-                .doesNotContain("<", ">", "&lt", "&gt");
+        assertThat(Html.inert("Evil <img src=x> &lt;b&gt; \"q\" ${termsText}"))
+                .isEqualTo("Evil \u2039img src=x\u203a \uff06lt;b\uff06gt; &quot;q&quot; \uff04{termsText}")
+                .doesNotContain("<", ">", "&lt", "&gt", "${");
     }
 }

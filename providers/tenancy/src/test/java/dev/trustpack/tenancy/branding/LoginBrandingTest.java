@@ -23,9 +23,9 @@ class LoginBrandingTest {
         @Test
         @DisplayName("when a later page (a module's own, or an error) is shown, then it wears the tenant's branding")
         void later() {
-            assertThat(LoginBranding.shownTenant(null, Optional.of(ACME), true)).contains(ACME);
-            assertThat(LoginBranding.shownTenant(LoginFormsPages.ERROR, Optional.of(ACME), true)).contains(ACME);
-            assertThat(LoginBranding.shownTenant(LoginFormsPages.LOGIN_TOTP, Optional.of(ACME), true)).contains(ACME);
+            assertThat(LoginBranding.shownTenant(null, Optional.of(ACME), true, true)).contains(ACME);
+            assertThat(LoginBranding.shownTenant(LoginFormsPages.ERROR, Optional.of(ACME), true, true)).contains(ACME);
+            assertThat(LoginBranding.shownTenant(LoginFormsPages.LOGIN_TOTP, Optional.of(ACME), true, true)).contains(ACME);
         }
 
         @ParameterizedTest
@@ -33,19 +33,27 @@ class LoginBrandingTest {
                 "LOGIN_RESET_PASSWORD", "REGISTER"})
         @DisplayName("when a page of signing in itself is shown (say after a restart), then it wears the realm's")
         void signInPages(LoginFormsPages page) {
-            assertThat(LoginBranding.shownTenant(page, Optional.of(ACME), true)).isEmpty();
+            assertThat(LoginBranding.shownTenant(page, Optional.of(ACME), true, true)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("when the login was restarted and someone else is signed in now, then no page shows that tenant, "
+                + "not even an error page")
+        void restartedForAnotherUser() {
+            assertThat(LoginBranding.shownTenant(LoginFormsPages.ERROR, Optional.of(ACME), false, true)).isEmpty();
+            assertThat(LoginBranding.shownTenant(LoginFormsPages.LOGIN_WEBAUTHN, Optional.of(ACME), false, true)).isEmpty();
         }
 
         @Test
         @DisplayName("when the user is no longer its member, then the realm's branding shows")
         void notMember() {
-            assertThat(LoginBranding.shownTenant(null, Optional.of(ACME), false)).isEmpty();
+            assertThat(LoginBranding.shownTenant(null, Optional.of(ACME), true, false)).isEmpty();
         }
     }
 
     @Test
     @DisplayName("given no tenant chosen yet (before sign-in, whatever the client asked for), then the realm's branding shows")
     void noneYet() {
-        assertThat(LoginBranding.shownTenant(null, Optional.empty(), false)).isEmpty();
+        assertThat(LoginBranding.shownTenant(null, Optional.empty(), false, false)).isEmpty();
     }
 }
