@@ -1,9 +1,7 @@
 package dev.trustpack.tenancy.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +21,6 @@ import dev.trustpack.tenancy.policy.SubsetField;
 import dev.trustpack.tenancy.policy.TenantPolicies;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.util.JsonSerialization;
 
 /** The JSON the policy endpoints read and write. */
 final class PolicyViews {
@@ -36,22 +33,8 @@ final class PolicyViews {
 
     /** Parses a request body as JSON: 413 over the limit, 400 naming the problem for anything that is not JSON. */
     static JsonNode body(String body) {
-        if (body == null || body.isBlank()) {
-            throw new TrustpackException(TrustpackException.Kind.INVALID, "The body must be a policy document (a JSON "
-                    + "object); send {} to clear every value");
-        }
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
-            throw new TrustpackException(TrustpackException.Kind.TOO_LARGE, "A policy document is at most "
-                    + MAX_DOCUMENT_BYTES / 1024 + " KiB");
-        }
-        try {
-            return JsonSerialization.mapper.readTree(body);
-        } catch (JacksonException e) {
-            // Also Jackson's own limits (nesting depth, number length): the body is refused, never a 500.
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new TrustpackException(TrustpackException.Kind.INVALID, "The body is not valid JSON" + where);
-        }
+        return JsonBody.read(body, MAX_DOCUMENT_BYTES, "The body must be a policy document (a JSON object); send {} "
+                + "to clear every value", "A policy document is at most " + MAX_DOCUMENT_BYTES / 1024 + " KiB");
     }
 
     /** The effective policy of a member: who, where, which roles, every value with its source, and the problems. */

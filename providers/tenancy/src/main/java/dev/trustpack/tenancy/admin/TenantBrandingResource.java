@@ -1,15 +1,12 @@
 package dev.trustpack.tenancy.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustpack.common.admin.Inputs;
 import dev.trustpack.common.error.TrustpackException;
@@ -40,8 +37,6 @@ public final class TenantBrandingResource {
 
     /** A body larger than this is refused before it is read as JSON (a data URL logo is at most 8 KiB). */
     static final int MAX_BODY_BYTES = 16 * 1024;
-    /** Reads bodies only; answers are written by Keycloak's JAX-RS setup. */
-    private static final ObjectMapper READER = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of(TenantBranding.DISPLAY_NAME, TenantBranding.LOGO,
             TenantBranding.ACCENT_COLOR);
 
@@ -93,20 +88,9 @@ public final class TenantBrandingResource {
     }
 
     static TenantBranding parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new TrustpackException(TrustpackException.Kind.INVALID, "The body must be a JSON object with "
-                    + "displayName, logo and accentColor (each optional); send {} to remove the branding");
-        }
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new TrustpackException(TrustpackException.Kind.TOO_LARGE, "The branding is at most "
-                    + MAX_BODY_BYTES / 1024 + " KiB");
-        }
-        JsonNode json;
-        try {
-            json = READER.readTree(body);
-        } catch (JacksonException e) {
-            throw new TrustpackException(TrustpackException.Kind.INVALID, "The body is not valid JSON");
-        }
+        JsonNode json = JsonBody.read(body, MAX_BODY_BYTES, "The body must be a JSON object with displayName, logo "
+                + "and accentColor (each optional); send {} to remove the branding", "The branding is at most "
+                + MAX_BODY_BYTES / 1024 + " KiB");
         if (json == null || !json.isObject()) {
             throw new TrustpackException(TrustpackException.Kind.INVALID, "The body must be a JSON object");
         }

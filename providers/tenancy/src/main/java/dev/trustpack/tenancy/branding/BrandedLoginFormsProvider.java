@@ -88,7 +88,7 @@ final class BrandedLoginFormsProvider extends FreeMarkerLoginFormsProvider {
                     tenant.alias(), String.join(", ", read.invalid()));
         }
         TenantBranding stored = read.branding();
-        String name = stored.displayName() != null ? stored.displayName() : tenant.name();
+        String name = stored.shownName(tenant);
         String stylesheet = stored.hasStyle()
                 ? BrandingStylesheetResource.address(session.getContext().getUri().getBaseUriBuilder(), realm, tenant, stored)
                 : null;

@@ -60,8 +60,7 @@ public final class BrandingStore {
      */
     public static String shownName(KeycloakSession session, Tenant tenant) {
         OrganizationModel organization = session.getProvider(OrganizationProvider.class).getById(tenant.id());
-        String displayName = organization == null ? null : read(organization).branding().displayName();
-        return displayName != null ? displayName : tenant.name();
+        return (organization == null ? TenantBranding.NONE : read(organization).branding()).shownName(tenant);
     }
 
     static List<String> split(String value) {

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import dev.trustpack.tenancy.Tenant;
+
 /**
  * A tenant's login-page branding, every value already validated by {@link BrandingRules}; null where the tenant sets
  * none (the realm's own branding shows there). The JSON names of the admin API are the record's component names.
@@ -20,6 +22,11 @@ public record TenantBranding(String displayName, String logo, String accentColor
     public static final String ACCENT_COLOR = "accentColor";
 
     public static final TenantBranding NONE = new TenantBranding(null, null, null);
+
+    /** The name pages show for the tenant: this display name if set, else the tenant's own name. */
+    public String shownName(Tenant tenant) {
+        return displayName != null ? displayName : tenant.name();
+    }
 
     public boolean hasStyle() {
         return logo != null || accentColor != null;
