@@ -2,7 +2,7 @@
 # Sourced by the benchmarks that compare two realms of one Keycloak + Trustpack (run-mfa.sh, run-sessions.sh):
 #   one_server_benchmark NAME LOAD_CLASS WORKERS WARMUP SECONDS JAR_GLOB...
 # builds the Trustpack jars, starts Keycloak start-dev on a fresh H2 with the given jars (ports 8080 and 9000), compiles
-# benchmarks/src/dev/trustpack/bench/{BenchHttp,BenchRealm,LOAD_CLASS}.java against the distribution and runs the load class
+# benchmarks/src/dev/trustpack/bench/{BenchHttp,BenchLogins,BenchRealm,LOAD_CLASS}.java against the distribution and runs the load class
 # with: base URL, workers, warm-up seconds, measured seconds. Stops the server it started, by PID, on exit.
 # Sourcing it (after setting ROOT) also sets WORK, JAVA_HOME and JAVA and sources scripts/lib.sh.
 
@@ -25,6 +25,7 @@ one_server_benchmark() {
   local cp="$dist/lib/lib/main/*" classes="$WORK/$name-classes" log="$WORK/$name.log"
   rm -rf "$classes" && mkdir -p "$classes"
   "$JAVA_HOME/bin/javac" -nowarn -d "$classes" -cp "$cp" benchmarks/src/dev/trustpack/bench/BenchHttp.java \
+    benchmarks/src/dev/trustpack/bench/BenchLogins.java \
     benchmarks/src/dev/trustpack/bench/BenchRealm.java "benchmarks/src/dev/trustpack/bench/$load.java"
 
   KC_PID=""

@@ -4,27 +4,15 @@ import static dev.trustpack.bench.BenchHttp.adminToken;
 import static dev.trustpack.bench.BenchHttp.percentile;
 import static dev.trustpack.bench.BenchHttp.send;
 import static dev.trustpack.bench.BenchRealm.CLIENT;
-import static dev.trustpack.bench.BenchRealm.PASSWORD;
 import static dev.trustpack.bench.BenchRealm.SECRET;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Load for benchmarks/run-mfa.sh: what the MFA policy decision adds to a login of a user with no MFA requirement.
@@ -38,8 +26,6 @@ public final class MfaLoad {
 
     private static final String ON = "bench-mfa-on";
     private static final String OFF = "bench-mfa-off";
-    private static final String REDIRECT = "http://127.0.0.1:1/cb";
-    private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -50,8 +36,8 @@ public final class MfaLoad {
         for (String realm : List.of(ON, OFF)) {
             send("POST", base + "/admin/realms", admin, realm(realm, realm.equals(ON), workers), 201);
         }
-        measure("password_grant", base, workers, warmup, seconds, MfaLoad::passwordGrant);
-        measure("browser_login", base, workers, warmup, seconds, MfaLoad::browserLogin);
+        measure("password_grant", base, workers, warmup, seconds, BenchLogins::passwordGrant);
+        measure("browser_login", base, workers, warmup, seconds, BenchLogins::browserLogin);
     }
 
     interface Login {
@@ -99,59 +85,6 @@ public final class MfaLoad {
         System.out.flush();
     }
 
-    private static void passwordGrant(String base, String realm, String username) throws Exception {
-        String body = "grant_type=password&client_id=" + CLIENT + "&client_secret=" + SECRET + "&username=" + username
-                + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&scope=openid";
-        expect(200, BenchHttp.HTTP.send(tokenRequest(base, realm, body), HttpResponse.BodyHandlers.discarding()));
-    }
-
-    /** A fresh browser (no cookies): authorization request, login form, redirect with a code, code exchange. */
-    private static void browserLogin(String base, String realm, String username) throws Exception {
-        // Cookies by hand: Keycloak marks its login cookies Secure, which java.net's CookieManager keeps off http.
-        HttpClient browser = BenchHttp.HTTP;
-        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String authorize = base + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&client_id="
-                + CLIENT + "&scope=openid&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-                + "&state=s&code_challenge=" + challenge + "&code_challenge_method=S256";
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect(200, page);
-        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
-        Matcher action = FORM_ACTION.matcher(page.body());
-        if (!action.find()) {
-            throw new IllegalStateException("no login form in " + realm);
-        }
-        String form = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                + "&credentialId=";
-        HttpResponse<Void> posted = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        String location = posted.headers().firstValue("Location").orElse("");
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        if (posted.statusCode() != 302 || !code.find()) {
-            throw new IllegalStateException("login in " + realm + " answered " + posted.statusCode() + " " + location);
-        }
-        String body = "grant_type=authorization_code&client_id=" + CLIENT + "&client_secret=" + SECRET + "&code="
-                + code.group(1) + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-                + "&code_verifier=" + verifier;
-        expect(200, browser.send(tokenRequest(base, realm, body), HttpResponse.BodyHandlers.discarding()));
-    }
-
-    private static HttpRequest tokenRequest(String base, String realm, String body) {
-        return HttpRequest.newBuilder(URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static void expect(int status, HttpResponse<?> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
-        }
-    }
-
     /** The realm, as one import: flows, client, users, one tenant (policy off) with every user in it. */
     private static String realm(String name, boolean mfa, int users) {
         String mfaBrowser = mfa ? ",{\"authenticator\":\"trustpack-mfa\",\"requirement\":\"REQUIRED\",\"priority\":30}" : "";
@@ -180,7 +113,7 @@ public final class MfaLoad {
                 + "\"REQUIRED\",\"priority\":20},{\"authenticator\":\"trustpack-tenant-direct-grant\",\"requirement\":"
                 + "\"REQUIRED\",\"priority\":30}" + mfaGrant + "]}],"
                 + "\"clients\":[{\"clientId\":\"" + CLIENT + "\",\"secret\":\"" + SECRET + "\",\"publicClient\":false,"
-                + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":true,\"redirectUris\":[\"" + REDIRECT + "\"],"
+                + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":true,\"redirectUris\":[\"" + BenchLogins.REDIRECT + "\"],"
                 + "\"attributes\":{\"pkce.code.challenge.method\":\"S256\"},\"protocolMappers\":["
                 + BenchRealm.tenantMapper() + mapper + "]}],"
                 + "\"users\":" + BenchRealm.users(users) + ","

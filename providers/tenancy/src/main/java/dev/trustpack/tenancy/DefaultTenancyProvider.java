@@ -54,10 +54,12 @@ final class DefaultTenancyProvider implements TenancyProvider {
     /** Per realm: a session may serve several realms (background jobs switch the context realm). */
     private final Map<String, TenantRoleSet> roleSets = new HashMap<>();
     private final Map<String, TenantPolicies> policiesByRealm = new HashMap<>();
+    private final TenantAliasIndex aliases;
 
     DefaultTenancyProvider(KeycloakSession session, TenantRoleSet serverDefaults, PolicyCatalog policyCatalog,
-                           PolicyWarnings policyWarnings, WarnOnce configWarnings) {
+                           PolicyWarnings policyWarnings, WarnOnce configWarnings, TenantAliasIndex aliases) {
         this.session = session;
+        this.aliases = aliases;
         this.serverDefaults = serverDefaults;
         this.policyCatalog = policyCatalog;
         this.policyWarnings = policyWarnings;
@@ -69,7 +71,9 @@ final class DefaultTenancyProvider implements TenancyProvider {
         if (alias == null || alias.isBlank() || !organizations().isEnabled()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(organizations().getByAlias(alias))
+        OrganizationProvider organizations = organizations();
+        return aliases.find(realm().getId(), alias, organizations::getById, OrganizationModel::getAlias,
+                        OrganizationModel::getId, organizations::getByAlias)
                 .filter(OrganizationModel::isEnabled)
                 .map(Tenant::of);
     }

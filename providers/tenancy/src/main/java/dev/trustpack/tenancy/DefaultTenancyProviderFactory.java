@@ -41,12 +41,14 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
 
     private final PolicyWarnings policyWarnings = new PolicyWarnings();
     private final WarnOnce configWarnings = new WarnOnce(1_000);
+    private final TenantAliasIndex aliases = new TenantAliasIndex();
     private TenantRoleSet serverDefaults;
     private PolicyCatalog policyCatalog = new PolicyCatalog(List.of());
 
     @Override
     public TenancyProvider create(KeycloakSession session) {
-        return new DefaultTenancyProvider(session, serverDefaults, policyCatalog, policyWarnings, configWarnings);
+        return new DefaultTenancyProvider(session, serverDefaults, policyCatalog, policyWarnings, configWarnings,
+                aliases);
     }
 
     @Override
