@@ -2,12 +2,12 @@
 # Growth curves, one run, one Keycloak + every Trustpack module on the local PostgreSQL (a database of its own,
 # created afresh), heap -Xmx1g, loopback only, bounded in count. Realms are the demo realm as shipped with a cheap
 # password hash (what grows is not hidden behind Argon2); see benchmarks/src/dev/trustpack/bench/GrowthLoad.java.
-#   1. login p50/p99 and token sizes with 10, 1,000 and 10,000 tenants in the realm, a user in 1, 10 and 50 tenants;
-#      the tenant picker with 50 tenants (page time and size, the choice);
-#   2. the tenant member list (first and last page) and the MFA report (JSON, CSV) for tenants of 100 and 10,000
+#   1. the tenant member list (first and last page) and the MFA report (JSON, CSV) for tenants of 100 and 10,000
 #      members: time, and the server's heap (jstat, every 250 ms) during each call;
-#   3. audit chain verification and a full export at 100,000 and 1,000,000 records (filled straight into the
-#      database by AuditFill with the module's own chain code): time and heap.
+#   2. audit chain verification and a full export at 100,000 and 1,000,000 records (filled straight into the
+#      database by AuditFill with the module's own chain code): time and heap;
+#   3. login p50/p99 and token sizes with 10, 1,000 and 10,000 tenants in the realm, a user in 1, 10 and 50 tenants;
+#      the tenant picker with 50 tenants (page time and size, the choice).
 # Needs the local PostgreSQL (127.0.0.1:5432, user postgres, trust auth) and psql.
 # Usage: benchmarks/run-growth.sh [samples] [tenant levels...]   (defaults: 200 samples; 10 1000 10000)
 set -euo pipefail
@@ -84,11 +84,8 @@ with_heap() { # label path samples
 
 echo
 echo "== Growth: Keycloak $KC_VERSION start-dev + Trustpack, PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1), heap $HEAP, $(nproc) CPUs, $(date -u +%F)"
-echo "== 1. Tenants in the realm (${LEVELS[*]}), a user in 1/10/50 of them; $SAMPLES password grants per user, p50/p99 ms"
-load tenants "$DEMO" "$BASE" "$SAMPLES" "${LEVELS[@]}"
-
 echo
-echo "== 2. Member list and MFA report (tenants of ${MEMBERS[*]} members)"
+echo "== 1. Member list and MFA report (tenants of ${MEMBERS[*]} members)"
 load members "$DEMO" "$BASE" "${MEMBERS[@]}"
 for size in "${MEMBERS[@]}"; do
   path="/admin/realms/growth-members/trustpack/tenants/m$size"
@@ -99,7 +96,7 @@ for size in "${MEMBERS[@]}"; do
 done
 
 echo
-echo "== 3. Audit trail: verification and full export (JSON lines), fill by AuditFill"
+echo "== 2. Audit trail: verification and full export (JSON lines), fill by AuditFill"
 load realm "$DEMO" "$BASE" growth-audit
 total=0
 for step in "${AUDIT_STEPS[@]}"; do
@@ -111,4 +108,9 @@ for step in "${AUDIT_STEPS[@]}"; do
   with_heap "records=$total verify" "/admin/realms/growth-audit/trustpack/audit/verify" 1
   with_heap "records=$total export_jsonl" "/admin/realms/growth-audit/trustpack/audit/export?format=jsonl" 1
 done
+
+echo
+echo "== 3. Tenants in the realm (${LEVELS[*]}), a user in 1/10/50 of them; $SAMPLES password grants per user, p50/p99 ms"
+load tenants "$DEMO" "$BASE" "$SAMPLES" "${LEVELS[@]}"
+
 echo "peak_rss_mib=$(( $(awk '/VmHWM/ {print $2}' "/proc/$JVM/status") / 1024 ))"

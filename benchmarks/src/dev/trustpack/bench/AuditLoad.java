@@ -7,8 +7,6 @@ import static dev.trustpack.bench.BenchHttp.request;
 import static dev.trustpack.bench.BenchHttp.send;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -258,29 +256,15 @@ public final class AuditLoad {
     }
 
     private static HttpServer receiver(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
-        server.createContext("/audit", exchange -> {
-            long arrival = System.currentTimeMillis();
-            try (InputStream in = exchange.getRequestBody()) {
-                for (JsonNode event : JSON.readTree(in)) {
-                    if (event.path("type").asText().endsWith("user.login")) {
-                        long time = Instant.parse(event.path("data").path("time").asText()).toEpochMilli();
-                        ARRIVALS.putIfAbsent(event.path("id").asText(), new long[] {time, arrival});
-                    }
+        return BenchHttp.webhookReceiver(port, (events, arrival) -> {
+            for (JsonNode event : events) {
+                if (event.path("type").asText().endsWith("user.login")) {
+                    long time = Instant.parse(event.path("data").path("time").asText()).toEpochMilli();
+                    ARRIVALS.putIfAbsent(event.path("id").asText(), new long[] {time, arrival});
                 }
             }
             REQUESTS.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
         });
-        // Daemon threads: HttpServer.stop leaves its executor running, which would keep this JVM alive.
-        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "receiver");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
-        return server;
     }
 
     private static int login(String base, String realm, String username) throws Exception {

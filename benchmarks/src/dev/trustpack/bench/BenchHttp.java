@@ -1,19 +1,28 @@
 package dev.trustpack.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 
 /** What every load generator here needs: an HTTP client, the master admin's token, admin calls, percentiles. */
 final class BenchHttp {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
     private BenchHttp() {
@@ -46,11 +55,37 @@ final class BenchHttp {
     static HttpResponse<String> request(String method, String url, String token, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
         if (json == null) {
-            request.GET();
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a webhook receiver does with one delivery (a JSON array of CloudEvents) that arrived at {@code arrivalMillis}. */
+    interface Batch {
+        void accept(JsonNode events, long arrivalMillis);
+    }
+
+    /** The audit webhook sink's receiver on 127.0.0.1:{@code port}{@code /audit}: hands each batch on, answers 204. */
+    static HttpServer webhookReceiver(int port, Batch batch) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
+        server.createContext("/audit", exchange -> {
+            long arrival = System.currentTimeMillis();
+            try (InputStream in = exchange.getRequestBody()) {
+                batch.accept(JSON.readTree(in), arrival);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        // Daemon threads: HttpServer.stop leaves its executor running, which would keep this JVM alive.
+        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+        return server;
     }
 
     /** The p-quantile of sorted nanosecond samples, in milliseconds. */

@@ -10,8 +10,6 @@ import static dev.trustpack.bench.BenchRealm.PASSWORD;
 import static dev.trustpack.bench.BenchRealm.SECRET;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -368,21 +366,6 @@ public final class FullStackLoad {
 
     /** The webhook sink's receiver: accepts every batch, counts its records. */
     private static HttpServer receiver(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
-        server.createContext("/audit", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                DELIVERED.addAndGet(JSON.readTree(in).size());
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        // Daemon threads: HttpServer.stop leaves its executor running, which would keep this JVM alive.
-        server.setExecutor(Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "receiver");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
-        return server;
+        return BenchHttp.webhookReceiver(port, (events, arrival) -> DELIVERED.addAndGet(events.size()));
     }
 }
