@@ -16,8 +16,11 @@ WORK="$ROOT/.run/bench"
 SAMPLES="${1:-200}"
 shift || true
 if [ $# -gt 0 ]; then LEVELS=("$@"); else LEVELS=(10 1000 10000); fi
-MEMBERS=(100 10000)
-AUDIT_STEPS=(100000 900000)
+# Sizes can be narrowed for a shorter run, e.g. GROWTH_MEMBERS="" GROWTH_AUDIT_STEPS=100000.
+# shellcheck disable=SC2206
+MEMBERS=(${GROWTH_MEMBERS-100 10000})
+# shellcheck disable=SC2206
+AUDIT_STEPS=(${GROWTH_AUDIT_STEPS-100000 900000})
 DB=trustpack_growth
 HEAP="-Xms256m -Xmx1g"
 JAVA_HOME="${JAVA_HOME:-$(cd "$(dirname "$(readlink -f "$(command -v java)")")/.." && pwd)}"
@@ -86,8 +89,8 @@ echo
 echo "== Growth: Keycloak $KC_VERSION start-dev + Trustpack, PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1), heap $HEAP, $(nproc) CPUs, $(date -u +%F)"
 echo
 echo "== 1. Member list and MFA report (tenants of ${MEMBERS[*]} members)"
-load members "$DEMO" "$BASE" "${MEMBERS[@]}"
-for size in "${MEMBERS[@]}"; do
+[ ${#MEMBERS[@]} -eq 0 ] || load members "$DEMO" "$BASE" "${MEMBERS[@]}"
+for size in ${MEMBERS[@]+"${MEMBERS[@]}"}; do
   path="/admin/realms/growth-members/trustpack/tenants/m$size"
   with_heap "members=$size member_list_first_page" "$path/members?first=0&max=100" 20
   with_heap "members=$size member_list_last_page" "$path/members?first=$((size - 100))&max=100" 20
@@ -99,7 +102,7 @@ echo
 echo "== 2. Audit trail: verification and full export (JSON lines), fill by AuditFill"
 load realm "$DEMO" "$BASE" growth-audit
 total=0
-for step in "${AUDIT_STEPS[@]}"; do
+for step in ${AUDIT_STEPS[@]+"${AUDIT_STEPS[@]}"}; do
   started=$(date +%s)
   "$JAVA" -Xmx512m -cp "$CLASSES:$TP:$CP" dev.trustpack.bench.AuditFill --db-url "jdbc:postgresql://127.0.0.1:5432/$DB" \
     --db-username postgres --realm growth-audit --count "$step" | tail -n 1

@@ -96,9 +96,10 @@ class TenantAliasIndexTest {
         @Test
         @DisplayName("when one more is looked up, then the index starts over instead of growing")
         void startsOver() {
+            // Each alias its own organization, found without scanning a store of 100,000.
             for (int i = 0; i < TenantAliasIndex.MAX_ENTRIES; i++) {
-                aliasById.put("id-" + i, "t" + i);
-                lookUp("realm", "t" + i);
+                String alias = "t" + i;
+                index.find("realm", alias, id -> null, id -> alias, id -> "id-" + alias, wanted -> wanted);
             }
             assertThat(index.size()).isEqualTo(TenantAliasIndex.MAX_ENTRIES);
             lookUp("realm", "acme");
