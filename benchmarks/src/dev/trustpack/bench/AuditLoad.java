@@ -3,7 +3,6 @@ package dev.trustpack.bench;
 import static dev.trustpack.bench.BenchHttp.HTTP;
 import static dev.trustpack.bench.BenchHttp.adminToken;
 import static dev.trustpack.bench.BenchHttp.percentile;
-import static dev.trustpack.bench.BenchHttp.request;
 import static dev.trustpack.bench.BenchHttp.send;
 
 import java.io.IOException;
@@ -104,17 +103,7 @@ public final class AuditLoad {
             }
         }
         if (audit) {
-            String realmId = JSON.readTree(send("GET", base + "/admin/realms/" + ON, admin, null, 200)).path("id").asText();
-            HttpResponse<String> created = request("POST", base + "/admin/realms/" + ON + "/components", admin,
-                    "{\"name\":\"bench-webhook\",\"providerId\":\"trustpack-webhook\",\"providerType\":"
-                    + "\"dev.trustpack.audit.sink.AuditSink\",\"parentId\":\"" + realmId + "\",\"config\":{"
-                    + "\"url\":[\"http://127.0.0.1:" + receiverPort + "/audit\"],"
-                    + "\"secret\":[\"${vault.audit-webhook}\"]}}");
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("sink: " + created.statusCode() + " " + created.body());
-            }
-            String location = created.headers().firstValue("Location").orElseThrow();
-            sink = location.substring(location.lastIndexOf('/') + 1);
+            sink = BenchHttp.addWebhookSink(base, ON, receiverPort);
         }
         return sink;
     }

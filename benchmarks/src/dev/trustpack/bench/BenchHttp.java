@@ -62,6 +62,25 @@ final class BenchHttp {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Adds a Trustpack webhook sink to the realm, delivering to 127.0.0.1:{@code port}/audit with the secret from the
+     * vault entry {@code audit-webhook} (the scripts write it); returns the sink's id.
+     */
+    static String addWebhookSink(String base, String realm, int port) throws Exception {
+        String admin = adminToken(base);
+        String realmId = JSON.readTree(send("GET", base + "/admin/realms/" + realm, admin, null, 200)).path("id").asText();
+        HttpResponse<String> created = request("POST", base + "/admin/realms/" + realm + "/components", admin,
+                "{\"name\":\"bench-webhook\",\"providerId\":\"trustpack-webhook\",\"providerType\":"
+                        + "\"dev.trustpack.audit.sink.AuditSink\",\"parentId\":\"" + realmId + "\",\"config\":{"
+                        + "\"url\":[\"http://127.0.0.1:" + port + "/audit\"],"
+                        + "\"secret\":[\"${vault.audit-webhook}\"]}}");
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("sink: " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     /** What a webhook receiver does with one delivery (a JSON array of CloudEvents) that arrived at {@code arrivalMillis}. */
     interface Batch {
         void accept(JsonNode events, long arrivalMillis);

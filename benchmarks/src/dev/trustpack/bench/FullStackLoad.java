@@ -3,7 +3,6 @@ package dev.trustpack.bench;
 import static dev.trustpack.bench.BenchHttp.HTTP;
 import static dev.trustpack.bench.BenchHttp.adminToken;
 import static dev.trustpack.bench.BenchHttp.percentile;
-import static dev.trustpack.bench.BenchHttp.request;
 import static dev.trustpack.bench.BenchHttp.send;
 import static dev.trustpack.bench.BenchRealm.CLIENT;
 import static dev.trustpack.bench.BenchRealm.PASSWORD;
@@ -90,7 +89,7 @@ public final class FullStackLoad {
                 201);
         send("POST", trustpack + "/admin/realms", adminToken(trustpack),
                 JSON.writeValueAsString(trustpackRealm(demo, users)), 201);
-        addWebhookSink(trustpack, receiverPort);
+        BenchHttp.addWebhookSink(trustpack, REALM, receiverPort);
         checkTokens(vanilla, trustpack);
         // A fresh server's JIT compiler keeps a core busy for minutes; Trustpack's server has more code to compile.
         // Every kind runs on both servers first, unmeasured, so the phases compare compiled code.
@@ -348,19 +347,6 @@ public final class FullStackLoad {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static void addWebhookSink(String base, int receiverPort) throws Exception {
-        String admin = adminToken(base);
-        String realmId = JSON.readTree(send("GET", base + "/admin/realms/" + REALM, admin, null, 200)).path("id").asText();
-        HttpResponse<String> created = request("POST", base + "/admin/realms/" + REALM + "/components", admin,
-                "{\"name\":\"bench-webhook\",\"providerId\":\"trustpack-webhook\",\"providerType\":"
-                        + "\"dev.trustpack.audit.sink.AuditSink\",\"parentId\":\"" + realmId + "\",\"config\":{"
-                        + "\"url\":[\"http://127.0.0.1:" + receiverPort + "/audit\"],"
-                        + "\"secret\":[\"${vault.audit-webhook}\"]}}");
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("sink: " + created.statusCode() + " " + created.body());
         }
     }
 
