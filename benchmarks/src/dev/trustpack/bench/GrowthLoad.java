@@ -18,10 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,13 +44,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * policies, listeners and mappers; {@link FullStackLoad#demoRealm}) with a cheap password hash, so that what grows
  * is not hidden behind Argon2. Subcommands:
  * <ul>
- *   <li>{@code tenants demo.json base samples N...}: per N, a realm {@code growth-N} with N tenants {@code t00001..};
+ *   <li>{@code tenants demo.json base samples N...}: per N, a realm {@code growth-N} with N tenants {@code t00001..}
+ *       (created through the admin API);
  *       user {@code u1} in one of them, {@code u10} in ten, {@code u50} in fifty (where N allows); per user the
  *       password grant's p50 (scope {@code organization:t00001}) and the access and ID token sizes; for {@code u50}
  *       the picker page (the answer to the password form) and the choice (the answer to the picker), p50 and
  *       size. Each realm is deleted after its figures.</li>
  *   <li>{@code members demo.json base N...}: one realm {@code growth-members} with a tenant {@code mN} of N members
- *       per N (users without credentials).</li>
+ *       per N (users without credentials, by partial import; tenants and memberships through the admin API).</li>
  *   <li>{@code realm demo.json base name}: an empty demo-shaped realm (for the audit fill).</li>
  *   <li>{@code call base path samples}: GETs an admin path (master admin) {@code samples} times; p50 and body size, the
  *       body read as a stream and counted, never held.</li>
@@ -97,22 +106,28 @@ public final class GrowthLoad {
                 .put("email", user + "@growth.example").put("emailVerified", true).put("firstName", "Growth")
                 .put("lastName", "User").putArray("credentials").addObject().put("type", "password")
                 .put("value", PASSWORD).put("temporary", false));
-        ArrayNode tenants = realm.putArray("organizations");
-        for (int t = 1; t <= count; t++) {
-            String alias = String.format("t%05d", t);
-            ObjectNode tenant = tenants.addObject().put("name", "Tenant " + t).put("alias", alias).put("enabled", true);
-            tenant.putArray("domains").addObject().put("name", alias + ".example").put("verified", true);
-            ArrayNode members = tenant.putArray("members");
-            int number = t;
-            users.forEach((user, memberships) -> {
-                if (number <= memberships) {
-                    members.addObject().put("username", user).put("membershipType", "UNMANAGED");
-                }
-            });
-        }
         long started = System.nanoTime();
         importRealm(base, realm);
-        System.out.printf("tenants=%d import_s=%.1f%n", count, (System.nanoTime() - started) / 1e9);
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+        // Tenants and memberships through the admin API, as an operator's provisioning adds them: a realm import with
+        // thousands of organizations runs past Keycloak's import transaction.
+        Admin admin = new Admin(base);
+        started = System.nanoTime();
+        List<String> aliases = new ArrayList<>();
+        for (int t = 1; t <= count; t++) {
+            aliases.add(String.format("t%05d", t));
+        }
+        Map<String, String> tenantIds = createTenants(admin, name, aliases);
+        Map<String, String> userIds = userIds(admin, name, users.keySet());
+        List<String[]> memberships = new ArrayList<>();
+        users.forEach((user, tenantCount) -> {
+            for (int t = 0; t < tenantCount; t++) {
+                memberships.add(new String[] {tenantIds.get(aliases.get(t)), userIds.get(user)});
+            }
+        });
+        addMembers(admin, name, memberships);
+        System.out.printf("tenants=%d import_s=%.1f create_tenants_s=%.1f%n", count, importSeconds,
+                (System.nanoTime() - started) / 1e9);
         for (String user : users.keySet()) {
             String scope = URLEncoder.encode("openid organization:t00001", StandardCharsets.UTF_8);
             List<Long> latencies = new ArrayList<>();
@@ -193,28 +208,134 @@ public final class GrowthLoad {
     }
 
     private static void members(JsonNode demo, String base, List<Integer> sizes) throws Exception {
-        ObjectNode realm = realm(demo, "growth-members");
-        int users = Collections.max(sizes);
-        ArrayNode userNodes = realm.putArray("users");
-        for (int u = 0; u < users; u++) {
-            userNodes.addObject().put("username", String.format("m%05d", u)).put("enabled", true)
+        String name = "growth-members";
+        long started = System.nanoTime();
+        importRealm(base, realm(demo, name));
+        Admin admin = new Admin(base);
+        int userCount = Collections.max(sizes);
+        List<ObjectNode> users = new ArrayList<>();
+        for (int u = 0; u < userCount; u++) {
+            users.add(JSON.createObjectNode().put("username", String.format("m%05d", u)).put("enabled", true)
                     .put("email", String.format("m%05d@members.example", u)).put("emailVerified", true)
-                    .put("firstName", "Member").put("lastName", "User");
+                    .put("firstName", "Member").put("lastName", "User"));
         }
-        ArrayNode tenants = realm.putArray("organizations");
+        List<String> userIds = new ArrayList<>(importUsers(admin, name, users).values());
         for (int size : sizes) {
-            ObjectNode tenant = tenants.addObject().put("name", "Members " + size).put("alias", "m" + size)
-                    .put("enabled", true);
-            tenant.putArray("domains").addObject().put("name", "m" + size + ".example").put("verified", true);
-            ArrayNode members = tenant.putArray("members");
+            String tenantId = createTenants(admin, name, List.of("m" + size)).get("m" + size);
+            List<String[]> memberships = new ArrayList<>();
             for (int u = 0; u < size; u++) {
-                members.addObject().put("username", String.format("m%05d", u)).put("membershipType", "UNMANAGED");
+                memberships.add(new String[] {tenantId, userIds.get(u)});
+            }
+            addMembers(admin, name, memberships);
+        }
+        System.out.printf("members realm=%s users=%d setup_s=%.1f%n", name, userCount,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The master admin's token, fetched again before it expires (60 s): the bulk setup runs for minutes. */
+    private static final class Admin {
+        private final String base;
+        private String token;
+        private long fetchedAt;
+
+        Admin(String base) {
+            this.base = base;
+        }
+
+        synchronized String token() throws Exception {
+            if (token == null || System.nanoTime() - fetchedAt > TimeUnit.SECONDS.toNanos(30)) {
+                token = adminToken(base);
+                fetchedAt = System.nanoTime();
+            }
+            return token;
+        }
+
+        String realmUrl(String realm) {
+            return base + "/admin/realms/" + realm;
+        }
+    }
+
+    /** Users through Keycloak's partial import, 500 per request, in order; username to id. */
+    private static Map<String, String> importUsers(Admin admin, String realm, List<ObjectNode> users) throws Exception {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (int from = 0; from < users.size(); from += 500) {
+            ObjectNode body = JSON.createObjectNode().put("ifResourceExists", "FAIL");
+            body.putArray("users").addAll(users.subList(from, Math.min(users.size(), from + 500)));
+            JsonNode results = JSON.readTree(send("POST", admin.realmUrl(realm) + "/partialImport", admin.token(),
+                    JSON.writeValueAsString(body), 200)).path("results");
+            Map<String, String> chunk = new LinkedHashMap<>();
+            results.forEach(result -> chunk.put(result.path("resourceName").asText(), result.path("id").asText()));
+            for (JsonNode user : body.path("users")) {
+                String username = user.path("username").asText();
+                ids.put(username, Objects.requireNonNull(chunk.get(username), "no id for " + username));
             }
         }
-        long started = System.nanoTime();
-        importRealm(base, realm);
-        System.out.printf("members realm=growth-members users=%d import_s=%.1f%n", users,
-                (System.nanoTime() - started) / 1e9);
+        return ids;
+    }
+
+    private static Map<String, String> userIds(Admin admin, String realm, Collection<String> usernames)
+            throws Exception {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String username : usernames) {
+            JsonNode found = JSON.readTree(send("GET", admin.realmUrl(realm) + "/users?exact=true&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8), admin.token(), null, 200));
+            ids.put(username, found.path(0).path("id").asText());
+        }
+        return ids;
+    }
+
+    /** Tenants (enabled, one verified domain each) through the admin API, four at a time; alias to id. */
+    private static Map<String, String> createTenants(Admin admin, String realm, List<String> aliases)
+            throws Exception {
+        Map<String, String> ids = new ConcurrentHashMap<>();
+        parallel(aliases, alias -> {
+            ObjectNode tenant = JSON.createObjectNode().put("name", "Tenant " + alias).put("alias", alias)
+                    .put("enabled", true);
+            tenant.putArray("domains").addObject().put("name", alias + ".example").put("verified", true);
+            HttpResponse<String> created = BenchHttp.request("POST", admin.realmUrl(realm) + "/organizations",
+                    admin.token(), JSON.writeValueAsString(tenant));
+            String location = created.headers().firstValue("Location").orElse("");
+            if (created.statusCode() != 201 || location.isEmpty()) {
+                throw new IllegalStateException("creating tenant " + alias + " answered " + created.statusCode()
+                        + ": " + created.body());
+            }
+            ids.put(alias, location.substring(location.lastIndexOf('/') + 1));
+        });
+        return ids;
+    }
+
+    /** Memberships ({tenant id, user id}) through the admin API, four at a time. */
+    private static void addMembers(Admin admin, String realm, List<String[]> memberships) throws Exception {
+        parallel(memberships, membership -> send("POST", admin.realmUrl(realm) + "/organizations/" + membership[0]
+                + "/members", admin.token(), JSON.writeValueAsString(membership[1]), 201));
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        void call(T item) throws Exception;
+    }
+
+    /** Runs the calls on four clients, the server's two cores kept busy; the first failure stops the run. */
+    private static <T> void parallel(List<T> items, Call<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (T item : items) {
+                calls.add(pool.submit(() -> {
+                    call.call(item);
+                    return null;
+                }));
+            }
+            for (Future<?> done : calls) {
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void importRealm(String base, ObjectNode realm) throws Exception {

@@ -59,7 +59,7 @@ class AuditChainIT {
 
     @BeforeEach
     void api() {
-        api = new TrustpackAdminApi(urls.getBase(), realm.getName(), admin.tokenManager().getAccessTokenString());
+        api = new TrustpackAdminApi(urls.getBase(), realm.getName(), admin.tokenManager()::getAccessTokenString);
     }
 
     @Test

@@ -58,7 +58,7 @@ class AuditRedactionIT extends SpaBrowserTest {
         String webhookSecret = "whsec_" + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes());
         TestVault.put(DemoRealm.NAME, "audit-redaction", webhookSecret);
         TrustpackAdminApi api = new TrustpackAdminApi(urls.getBase(), DemoRealm.NAME,
-                admin.tokenManager().getAccessTokenString());
+                admin.tokenManager()::getAccessTokenString);
         Map<String, String> secrets = new LinkedHashMap<>();
         List<Runnable> cleanUp = new ArrayList<>();
 

@@ -63,7 +63,7 @@ class OperatorTrailIT extends DirectGrantTest {
             assertThat(created.getStatus()).as(created.readEntity(String.class)).isEqualTo(201);
             operatorSinkId = CreatedResponseUtil.getCreatedId(created);
         }
-        operator = new TrustpackAdminApi(urls.getBase(), "master", admin.tokenManager().getAccessTokenString());
+        operator = new TrustpackAdminApi(urls.getBase(), "master", admin.tokenManager()::getAccessTokenString);
     }
 
     @AfterEach
@@ -148,7 +148,7 @@ class OperatorTrailIT extends DirectGrantTest {
             assertThat(adminCli.passwordGrant("worker", "wrong again", "openid").status()).isIn(400, 401);
         }
         TrustpackAdminApi restoredApi = new TrustpackAdminApi(urls.getBase(), realmName,
-                admin.tokenManager().getAccessTokenString());
+                admin.tokenManager()::getAccessTokenString);
         JsonNode fresh = awaitVerified(restoredApi, 1);
         assertThat(fresh.path("firstSeq").asLong()).isEqualTo(1);
         assertThat(exportLines(restoredApi.get("/audit/export"))).extracting(e -> e.path("type").asText())

@@ -31,7 +31,7 @@ public abstract class DirectGrantTest extends DemoRealmTest {
     void startDirectGrantClient() throws Exception {
         client = RelyingParty.confidentialClient(demo.getBaseUrl(), TestClients.DirectGrant.CLIENT_ID,
                 TestClients.DirectGrant.SECRET);
-        realmAdmin = new TrustpackAdminApi(urls.getBase(), DemoRealm.NAME, admin.tokenManager().getAccessTokenString());
+        realmAdmin = new TrustpackAdminApi(urls.getBase(), DemoRealm.NAME, admin.tokenManager()::getAccessTokenString);
     }
 
     @AfterEach

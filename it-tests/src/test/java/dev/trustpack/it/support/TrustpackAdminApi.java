@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +20,21 @@ public final class TrustpackAdminApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final String bearerToken;
+    private final Supplier<String> bearerToken;
     // HTTP/1.1: the JDK client's h2c upgrade on plain http once left a large export response hanging.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** With one fixed token, as a tool holding a user's access token calls the API. */
     public TrustpackAdminApi(String serverUrl, String realm, String bearerToken) {
+        this(serverUrl, realm, () -> bearerToken);
+    }
+
+    /**
+     * With a token asked for on every request: the master administrator's access token lives 60 s, shorter than a
+     * slow test on a loaded CI machine, and the admin client's token manager renews it when it has expired.
+     */
+    public TrustpackAdminApi(String serverUrl, String realm, Supplier<String> bearerToken) {
         this.base = serverUrl + "/admin/realms/" + realm + "/trustpack";
         this.bearerToken = bearerToken;
     }
@@ -62,7 +72,7 @@ public final class TrustpackAdminApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken)
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken.get())
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
     }
 

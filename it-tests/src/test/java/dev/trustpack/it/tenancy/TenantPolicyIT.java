@@ -276,7 +276,7 @@ class TenantPolicyIT extends DirectGrantTest {
         imported.setOrganizations(List.of(tenant));
         admin.realms().create(imported);
         try {
-            TrustpackAdminApi api = new TrustpackAdminApi(urls.getBase(), name, admin.tokenManager().getAccessTokenString());
+            TrustpackAdminApi api = new TrustpackAdminApi(urls.getBase(), name, admin.tokenManager()::getAccessTokenString);
             assertThat(api.get("/policy").json().toString())
                     .isEqualTo("{\"probe\":{\"limitMinutes\":45},\"roles\":{\"Owner\":{\"probe\":{\"locked\":true}}}}");
             assertThat(api.get("/tenants/imported/policy").json().toString()).isEqualTo("{\"probe\":{\"level\":\"strict\"}}");

@@ -1,11 +1,13 @@
 package dev.trustpack.audit.admin;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustpack.audit.outbox.OutboxStore;
@@ -19,7 +21,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Streams sealed records as JSON lines (one CloudEvent per line, as sinks receive them) or CSV, reading a page at a
- * time in short transactions of its own, so an export of any size holds neither memory nor a transaction.
+ * time in short transactions of its own, so an export of any size holds neither memory nor a transaction. Pages are
+ * read by sequence number within the span the time window covers (see {@link OutboxStore#span}), so each costs the
+ * same however large the chain.
  */
 final class AuditExport {
 
@@ -43,6 +47,23 @@ final class AuditExport {
 
     /** What to export: the realm's sealed records in [from, to), of a tenant and type prefix when given. */
     record Query(String realmId, String tenantId, long fromMillis, long toMillis, String typePrefix) {
+
+        /** Whether a record of the realm (and tenant, when given: pages are read for it) is in the window and type. */
+        boolean matches(SealedRecord record) {
+            return record.createdAt() >= fromMillis && record.createdAt() < toMillis
+                    && (typePrefix == null || record.type().startsWith(typePrefix));
+        }
+    }
+
+    /** Reads the sealed records after {@code afterSeq} through {@code throughSeq}, at most {@code limit}, in order. */
+    @FunctionalInterface
+    interface Pages {
+        List<SealedRecord> read(long afterSeq, long throughSeq, int limit);
+    }
+
+    @FunctionalInterface
+    interface Writes {
+        void write(SealedRecord record) throws IOException;
     }
 
     private AuditExport() {
@@ -54,27 +75,45 @@ final class AuditExport {
             if (format == Format.CSV) {
                 Csv.row(out, CSV_COLUMNS);
             }
-            long after = 0;
-            while (true) {
-                long from = after;
-                List<SealedRecord> page = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                        session -> OutboxStore.of(session).range(query.realmId(), query.tenantId(), query.fromMillis(),
-                                query.toMillis(), query.typePrefix(), from, PAGE));
-                for (SealedRecord record : page) {
+            // The span is fixed when the export starts: records sealed while it streams belong to the next export.
+            Optional<OutboxStore.SeqSpan> span = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    session -> OutboxStore.of(session).span(query.realmId(), query.fromMillis(), query.toMillis()));
+            if (span.isPresent()) {
+                Pages pages = (after, through, limit) -> KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                        session -> OutboxStore.of(session).sealed(query.realmId(), query.tenantId(), after, through,
+                                limit));
+                forEachMatching(span.get(), query, pages, PAGE, record -> {
                     if (format == Format.CSV) {
                         Csv.row(out, csvCells(record));
                     } else {
                         out.write(CloudEvents.event(record));
                         out.write('\n');
                     }
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
-                after = page.get(page.size() - 1).seq();
+                });
             }
             out.flush();
         };
+    }
+
+    /**
+     * Hands every record of the span that matches the query to {@code writes}, in sequence order, reading pages of
+     * {@code pageSize} by sequence number: each page costs the same however far into the span it is.
+     */
+    static void forEachMatching(OutboxStore.SeqSpan span, Query query, Pages pages, int pageSize, Writes writes)
+            throws IOException {
+        long after = span.first() - 1;
+        while (after < span.last()) {
+            List<SealedRecord> page = pages.read(after, span.last(), pageSize);
+            for (SealedRecord record : page) {
+                if (query.matches(record)) {
+                    writes.write(record);
+                }
+            }
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
     }
 
     static List<String> csvCells(SealedRecord record) {

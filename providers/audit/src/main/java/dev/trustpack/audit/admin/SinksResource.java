@@ -105,9 +105,8 @@ public final class SinksResource {
         }
         String sourceRealmId = replaySource(component, request.realm());
         OutboxStore outbox = OutboxStore.of(session);
-        OptionalLong first = outbox.firstSeqFrom(sourceRealmId, from);
-        long through = outbox.lastSeqBefore(sourceRealmId, to, 0);
-        if (first.isEmpty() || through < first.getAsLong()) {
+        Optional<OutboxStore.SeqSpan> span = outbox.span(sourceRealmId, from, to);
+        if (span.isEmpty()) {
             throw AuditParams.invalid("There are no sealed records of " + (request.realm() == null ? "this realm"
                     : "realm '" + Inputs.quoted(request.realm()) + "'") + " between " + request.from() + " and "
                     + request.to());
@@ -120,7 +119,7 @@ public final class SinksResource {
                 throw new SinkCommands.Conflict("A replay of records " + sink.getReplayCursor() + " to "
                         + sink.getReplayTo() + " is in progress; cancel it with DELETE .../replay first");
             }
-            SinkCommands.startReplay(sink, first.getAsLong() - 1, through);
+            SinkCommands.startReplay(sink, span.get().first() - 1, span.get().last());
         });
         return Response.accepted(status).build();
     }

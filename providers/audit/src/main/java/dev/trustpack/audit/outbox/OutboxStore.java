@@ -115,27 +115,24 @@ public final class OutboxStore {
         return query.setMaxResults(limit).getResultStream().map(OutboxStore::detached).toList();
     }
 
-    /** Sealed records in a time range, optionally of one tenant and with a type prefix, after a sequence number. */
-    public List<SealedRecord> range(String realmId, String tenantId, long fromMillis, long toMillis, String typePrefix,
-                                    long afterSeq, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT r FROM AuditRecordEntity r WHERE r.realmId = :realm"
-                + " AND r.seq > :after AND r.createdAt >= :from AND r.createdAt < :to");
-        if (tenantId != null) {
-            jpql.append(" AND r.tenantId = :tenant");
+    /** The sequence numbers {@code [first, last]} of a realm's chain that hold every sealed record of a time window. */
+    public record SeqSpan(long first, long last) {
+    }
+
+    /**
+     * The span of sequence numbers holding every sealed record created in {@code [fromMillis, toMillis)}, if there is
+     * one. Found once per window so that pages are then read by sequence number alone: a page query that also filters
+     * on the creation time lets the database pick the time index and discard the rows before each page again, which
+     * made a large export quadratic. Creation times are not strictly in sequence order (transactions commit in any
+     * order), so the span may hold a few records just outside the window: readers filter by time as well.
+     */
+    public Optional<SeqSpan> span(String realmId, long fromMillis, long toMillis) {
+        OptionalLong first = firstSeqFrom(realmId, fromMillis);
+        if (first.isEmpty()) {
+            return Optional.empty();
         }
-        if (typePrefix != null) {
-            jpql.append(" AND r.type LIKE :type ESCAPE '!'");
-        }
-        TypedQuery<AuditRecordEntity> query = em.createQuery(jpql.append(" ORDER BY r.seq").toString(),
-                        AuditRecordEntity.class).setParameter("realm", realmId).setParameter("after", afterSeq)
-                .setParameter("from", fromMillis).setParameter("to", toMillis);
-        if (tenantId != null) {
-            query.setParameter("tenant", tenantId);
-        }
-        if (typePrefix != null) {
-            query.setParameter("type", typePrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        return query.setMaxResults(limit).getResultStream().map(OutboxStore::detached).toList();
+        long last = lastSeqBefore(realmId, toMillis, 0);
+        return last < first.getAsLong() ? Optional.empty() : Optional.of(new SeqSpan(first.getAsLong(), last));
     }
 
     /** Sealed records (any content, as stored) in sequence order from {@code afterSeq}, for verification. */
@@ -184,7 +181,7 @@ public final class OutboxStore {
     }
 
     /** The lowest sequence number of a record created at or after {@code millis}, if any. */
-    public OptionalLong firstSeqFrom(String realmId, long millis) {
+    private OptionalLong firstSeqFrom(String realmId, long millis) {
         Long seq = em.createQuery("SELECT MIN(r.seq) FROM AuditRecordEntity r WHERE r.realmId = :realm"
                         + " AND r.createdAt >= :time", Long.class)
                 .setParameter("realm", realmId).setParameter("time", millis).getSingleResult();
