@@ -67,7 +67,8 @@ until [ "$(http_status 9000 /health/ready)" = "200" ]; do
 done
 JVM="$(pgrep -P "$KC_PID" java | head -n 1 || true)"
 [ -n "$JVM" ] || JVM="$KC_PID"
-load() { "$JAVA" -cp "$CLASSES:$TP:$CP" dev.trustpack.bench.GrowthLoad "$@"; }
+# GrowthLoad runs ANALYZE after each bulk setup: autovacuum is off on the development machine's PostgreSQL.
+load() { GROWTH_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" "$JAVA" -cp "$CLASSES:$TP:$CP" dev.trustpack.bench.GrowthLoad "$@"; }
 DEMO="$ROOT/realm-config/trustpack-demo-realm.json"
 BASE=http://localhost:8080
 
@@ -86,7 +87,7 @@ with_heap() { # label path samples
 }
 
 echo
-echo "== Growth: Keycloak $KC_VERSION start-dev + Trustpack, PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1), heap $HEAP, $(nproc) CPUs, $(date -u +%F)"
+echo "== Growth: Keycloak $KC_VERSION start-dev + Trustpack, PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | cut -d' ' -f1) (autovacuum $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW autovacuum')), heap $HEAP, $(nproc) CPUs, $(date -u +%F)"
 echo
 echo "== 1. Member list and MFA report (tenants of ${MEMBERS[*]} members)"
 [ ${#MEMBERS[@]} -eq 0 ] || load members "$DEMO" "$BASE" "${MEMBERS[@]}"

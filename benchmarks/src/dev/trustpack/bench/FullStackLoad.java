@@ -268,7 +268,10 @@ public final class FullStackLoad {
         realm.set("users", JSON.createArrayNode());
         ArrayNode organizations = JSON.createArrayNode();
         for (JsonNode tenant : realm.path("organizations")) {
-            organizations.add(((ObjectNode) tenant.deepCopy()).set("members", JSON.createArrayNode()));
+            ObjectNode copy = ((ObjectNode) tenant.deepCopy()).set("members", JSON.createArrayNode());
+            // Tenant groups carry fixed ids in the demo; without them realms made from it can sit side by side.
+            copy.path("groups").forEach(FullStackLoad::dropIds);
+            organizations.add(copy);
         }
         realm.set("organizations", organizations);
         ArrayNode clients = JSON.createArrayNode();
@@ -286,6 +289,11 @@ public final class FullStackLoad {
         clients.add(benchClient(mappers));
         realm.set("clients", clients);
         return realm;
+    }
+
+    private static void dropIds(JsonNode group) {
+        ((ObjectNode) group).remove("id");
+        group.path("subGroups").forEach(FullStackLoad::dropIds);
     }
 
     /** The demo realm's settings, none of Trustpack's parts, Keycloak's argon2. */

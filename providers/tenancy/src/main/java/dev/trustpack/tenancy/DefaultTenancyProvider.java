@@ -54,6 +54,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
     /** Per realm: a session may serve several realms (background jobs switch the context realm). */
     private final Map<String, TenantRoleSet> roleSets = new HashMap<>();
     private final Map<String, TenantPolicies> policiesByRealm = new HashMap<>();
+    /** Roles by tenant id and user id, for this request: a token asks for them once per token and once for policy. */
+    private final Map<String, List<String>> roles = new HashMap<>();
     private final TenantAliasIndex aliases;
 
     DefaultTenancyProvider(KeycloakSession session, TenantRoleSet serverDefaults, PolicyCatalog policyCatalog,
@@ -155,8 +157,18 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public List<String> rolesOf(Tenant tenant, UserModel user) {
+        if (user == null) {
+            return List.of();
+        }
+        return roles.computeIfAbsent(tenant.id() + '/' + user.getId(), key -> storedRolesOf(tenant, user));
+    }
+
+    private List<String> storedRolesOf(Tenant tenant, UserModel user) {
         OrganizationModel organization = organization(tenant);
-        if (organization == null || user == null || !organizations().isMember(organization, user)) {
+        // Through Keycloak's cached provider, this check also caches whether the membership is managed, which
+        // Keycloak's user cache asks for each of the user's organizations every time it hands out the user: without
+        // it, that is a query per lookup (a page of 100 members went from about 20 ms to 130 ms).
+        if (organization == null || !organizations().isMember(organization, user)) {
             return List.of();
         }
         TenantRoleSet roleSet = roleSet();
@@ -253,10 +265,15 @@ final class DefaultTenancyProvider implements TenancyProvider {
                 id -> new StoredTenantPolicies(session, this, policyCatalog, policyWarnings));
     }
 
+    /** Memberships and roles feed the roles and effective policies this request may have computed already. */
+    private void membershipsChanged() {
+        policiesByRealm.clear();
+        roles.clear();
+    }
+
     @Override
     public boolean addMember(Tenant tenant, UserModel user) {
-        // Memberships and roles feed the effective policies this request may have computed already.
-        policiesByRealm.clear();
+        membershipsChanged();
         OrganizationModel organization = requireOrganization(tenant);
         if (organizations().isMember(organization, user)) {
             return false;
@@ -266,7 +283,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean addManagedMember(Tenant tenant, UserModel user) {
-        policiesByRealm.clear();
+        membershipsChanged();
         OrganizationModel organization = requireOrganization(tenant);
         if (organizations().isMember(organization, user)) {
             return false;
@@ -276,8 +293,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean removeMember(Tenant tenant, UserModel user) {
-        // Memberships and roles feed the effective policies this request may have computed already.
-        policiesByRealm.clear();
+        membershipsChanged();
         OrganizationModel organization = requireOrganization(tenant);
         if (!organizations().isMember(organization, user)) {
             return false;
@@ -290,8 +306,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean grantRole(Tenant tenant, UserModel user, String role) {
-        // Memberships and roles feed the effective policies this request may have computed already.
-        policiesByRealm.clear();
+        membershipsChanged();
         OrganizationModel organization = requireOrganization(tenant);
         requireDefined(role);
         if (!organizations().isMember(organization, user)) {
@@ -308,8 +323,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public boolean revokeRole(Tenant tenant, UserModel user, String role) {
-        // Memberships and roles feed the effective policies this request may have computed already.
-        policiesByRealm.clear();
+        membershipsChanged();
         OrganizationModel organization = requireOrganization(tenant);
         requireDefined(role);
         GroupModel group = roleGroup(organization, role, false);

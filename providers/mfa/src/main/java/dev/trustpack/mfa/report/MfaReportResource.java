@@ -29,6 +29,7 @@ import dev.trustpack.mfa.login.LegacyExemption;
 import dev.trustpack.mfa.login.ResetGrace;
 import dev.trustpack.tenancy.TenancyProvider;
 import dev.trustpack.tenancy.Tenant;
+import dev.trustpack.tenancy.admin.ReadOnlyReads;
 import dev.trustpack.tenancy.admin.TenantAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -130,6 +131,7 @@ public final class MfaReportResource {
     }
 
     private static List<Row> page(KeycloakSession job, Query query, int first) {
+        ReadOnlyReads.flushOnlyAtCommit(job);
         RealmModel realm = job.realms().getRealm(query.realmId());
         job.getContext().setRealm(realm);
         OrganizationProvider organizations = job.getProvider(OrganizationProvider.class);

@@ -85,6 +85,7 @@ public final class TenantResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<TenantMemberRepresentation> members(@QueryParam("search") String search,
                                                     @QueryParam("first") String first, @QueryParam("max") String max) {
+        ReadOnlyReads.flushOnlyAtCommit(session);
         return session.getProvider(OrganizationProvider.class)
                 .getMembersStream(access.organization(tenant), search, false, Inputs.first(first), Inputs.max(max))
                 .map(this::member)
