@@ -368,6 +368,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     /** Called when a user left a tenant by any path: clears their tenant roles and ends the tenant's sessions. */
     void memberLeft(OrganizationModel organization, UserModel user) {
+        membershipsChanged();
         // Roles go too, so a later re-invitation does not bring old roles back.
         List<GroupModel> roleGroups = roleGroupsOf(organization, user);
         roleGroups.forEach(user::leaveGroup);
