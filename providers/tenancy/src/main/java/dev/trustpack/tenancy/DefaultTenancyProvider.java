@@ -157,7 +157,7 @@ final class DefaultTenancyProvider implements TenancyProvider {
 
     @Override
     public List<String> rolesOf(Tenant tenant, UserModel user) {
-        if (user == null) {
+        if (tenant == null || user == null) {
             return List.of();
         }
         return roles.computeIfAbsent(tenant.id() + '/' + user.getId(), key -> storedRolesOf(tenant, user));
