@@ -220,18 +220,26 @@ class WebhookDeliveryIT extends DirectGrantTest {
         awaitAll(receiver, after);
         JsonNode status;
         try {
-            status = AuditSinks.awaitStatus(realmAdmin, sinkId, s -> s.path("deadLettered").asLong() == 1, WAIT);
-        } catch (AssertionError e) {
-            StringBuilder dead = new StringBuilder();
-            for (JsonNode letter : realmAdmin.get("/audit/sinks/" + sinkId + "/dead-letters").json()) {
-                String id = letter.path("recordId").asText();
-                dead.append(AuditSinks.awaitRecord(realmAdmin, start, r -> r.path("id").asText().equals(id), WAIT)).append('\n');
+            try {
+                AuditSinks.awaitStatus(realmAdmin, sinkId, s -> s.path("deadLettered").asLong() == 1, WAIT);
+            } catch (AssertionError e) {
+                StringBuilder dead = new StringBuilder();
+                for (JsonNode letter : realmAdmin.get("/audit/sinks/" + sinkId + "/dead-letters").json()) {
+                    String id = letter.path("recordId").asText();
+                    dead.append(AuditSinks.awaitRecord(realmAdmin, start, r -> r.path("id").asText().equals(id), WAIT))
+                            .append('\n');
+                }
+                throw new AssertionError(e.getMessage() + "\ndead letters:\n" + dead, e);
             }
-            throw new AssertionError(e.getMessage() + "\ndead letters:\n" + dead, e);
+            // The refusal stays the sink's last error until a record after the dead letter is delivered, and the
+            // refused record is not always sealed before the logins that followed it (a CI run dead-lettered it after
+            // them, and the test read the status in between). One more login, delivered, shows the error cleared.
+            awaitAll(receiver, logins(user, 1));
+            status = AuditSinks.awaitStatus(realmAdmin, sinkId, s -> absent(s.path("lastError")), WAIT);
         } finally {
             demo.admin().users().delete(poisoned.id()).close();
         }
-        assertThat(absent(status.path("lastError"))).as(status.toString()).isTrue();
+        assertThat(status.path("deadLettered").asLong()).as(status.toString()).isEqualTo(1);
         JsonNode deadLetters = realmAdmin.get("/audit/sinks/" + sinkId + "/dead-letters").json();
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).path("reason").asText()).isEqualTo("refused: HTTP 400");
