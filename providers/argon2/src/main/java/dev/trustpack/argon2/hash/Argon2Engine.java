@@ -24,6 +24,7 @@ public final class Argon2Engine {
     Argon2Engine(MemoryBudget budget, Argon2Metrics metrics) {
         this.budget = budget;
         this.metrics = metrics;
+        BundledLibargon2.pinned();
         implementations.put(Argon2Type.ARGON2D, Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2d));
         implementations.put(Argon2Type.ARGON2I, Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2i));
         implementations.put(Argon2Type.ARGON2ID, Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id));
