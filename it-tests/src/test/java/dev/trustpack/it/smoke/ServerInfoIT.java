@@ -63,6 +63,12 @@ class ServerInfoIT {
                 .containsEntry("roles", "Owner,Admin,Manager,Viewer");
         ProviderRepresentation audit = providers.get("eventsListener").getProviders().get("trustpack-audit");
         assertThat(audit.getOperationalInfo()).containsKey("trustpack-version").containsEntry("retention-days", "365");
+        // The host may have its own libargon2 (Debian's libargon2-1): the one hashing passwords is still the jar's.
+        ProviderRepresentation argon2 = providers.get("password-hashing").getProviders().get("trustpack-argon2id");
+        assertThat(argon2.getOperationalInfo()).containsKey("trustpack-version")
+                .containsEntry("native-library-bundled", "true");
+        assertThat(argon2.getOperationalInfo().get("native-library"))
+                .matches(path -> path.contains("/trustpack-argon2-") && path.endsWith("/libargon2.so"), "the bundled copy");
     }
 
     /** Ids of the factories listed in the services files of the Trustpack jars (SPI definitions excluded). */

@@ -1,14 +1,10 @@
 package dev.trustpack.argon2.hash;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import org.jboss.logging.Logger;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
@@ -19,8 +15,6 @@ import org.keycloak.provider.ProviderFactory;
  * module's other factories through the session factory ({@link #of}), so there is no static state.
  */
 public final class Argon2Runtime {
-
-    private static final Logger LOG = Logger.getLogger(Argon2Runtime.class);
 
     /** RFC 9106, section 5.3: the Argon2id test vector. Checked at start-up to prove the native library works. */
     static final String RFC9106_ARGON2ID_TAG = "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659";
@@ -41,23 +35,7 @@ public final class Argon2Runtime {
     static Argon2Runtime start(Argon2Settings settings) {
         Argon2Runtime runtime = new Argon2Runtime(settings, Metrics.globalRegistry);
         runtime.selfTest();
-        reportLibrary();
         return runtime;
-    }
-
-    /** Names the libargon2 file the self-test ran on, so an operator can see which build hashes the passwords. */
-    private static void reportLibrary() {
-        List<Path> mapped = BundledLibargon2.mapped();
-        Optional<Path> pinned = BundledLibargon2.pinned();
-        if (mapped.isEmpty()) {
-            LOG.infof("Argon2: libargon2 loaded; the bundled copy registered with JNA: %s",
-                    pinned.map(Path::toString).orElse("none"));
-        } else if (pinned.isPresent() && mapped.equals(List.of(pinned.get()))) {
-            LOG.infof("Argon2: the bundled libargon2 is loaded from %s", pinned.get());
-        } else {
-            LOG.warnf("Argon2: libargon2 is loaded from %s, not from the copy bundled with Trustpack; the self-test "
-                    + "passed, but this build was not the one tested", mapped);
-        }
     }
 
     /** The runtime of this server, from any factory's {@code postInit} on. */

@@ -1,5 +1,6 @@
 package dev.trustpack.argon2.hash;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class Argon2idPasswordHashProviderFactory implements PasswordHashPr
     public static final String ID = "trustpack-argon2id";
 
     private Argon2Runtime runtime;
+    private BundledLibargon2.Loaded library;
 
     @Override
     public PasswordHashProvider create(KeycloakSession session) {
@@ -31,6 +33,9 @@ public final class Argon2idPasswordHashProviderFactory implements PasswordHashPr
     @Override
     public void init(Config.Scope config) {
         runtime = Argon2Runtime.start(Argon2Settings.read(config));
+        // After the self-test's hash, when the library is mapped.
+        library = BundledLibargon2.loaded();
+        library.log();
     }
 
     /** The runtime every Trustpack hash provider of this server shares (see {@link Argon2Runtime#of}). */
@@ -63,6 +68,8 @@ public final class Argon2idPasswordHashProviderFactory implements PasswordHashPr
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return TrustpackVersion.operationalInfo(Argon2idPasswordHashProviderFactory.class, runtime.settings().describe());
+        Map<String, String> info = new LinkedHashMap<>(runtime.settings().describe());
+        info.putAll(library.describe());
+        return TrustpackVersion.operationalInfo(Argon2idPasswordHashProviderFactory.class, info);
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.jna.Platform;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class BundledLibargon2Test {
         @Test
         @DisplayName("when the engine hashes, then the bundled copy is mapped and the decoy is not")
         void theBundledCopyWins(@TempDir Path decoy) throws Exception {
-            Path decoyLibrary = decoy.resolve(System.mapLibraryName(BundledLibargon2.LIBRARY));
+            Path decoyLibrary = decoy.resolve(BundledLibargon2.FILE);
             try (InputStream bundled = resource()) {
                 Files.copy(bundled, decoyLibrary);
             }
@@ -44,6 +43,7 @@ class BundledLibargon2Test {
             assertThat(probe.pinned()).as(probe.output()).isNotNull();
             assertThat(probe.mapped()).as(probe.output()).containsExactly(probe.pinned());
             assertThat(probe.pinned()).doesNotStartWith(decoy.toRealPath().toString());
+            assertThat(probe.bundled()).as(probe.output()).isEqualTo("true");
         }
     }
 
@@ -57,19 +57,18 @@ class BundledLibargon2Test {
             Probe probe = Probe.run();
 
             assertThat(probe.mapped()).as(probe.output()).containsExactly(probe.pinned());
-            assertThat(Path.of(probe.pinned()).getFileName().toString())
-                    .isEqualTo(System.mapLibraryName(BundledLibargon2.LIBRARY));
+            assertThat(Path.of(probe.pinned()).getFileName().toString()).isEqualTo(BundledLibargon2.FILE);
+            assertThat(probe.bundled()).as(probe.output()).isEqualTo("true");
         }
     }
 
     private static InputStream resource() {
-        InputStream bundled = BundledLibargon2Test.class.getClassLoader()
-                .getResourceAsStream(Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName(BundledLibargon2.LIBRARY));
-        assertThat(bundled).as("argon2-jvm bundles libargon2 for " + Platform.RESOURCE_PREFIX).isNotNull();
+        InputStream bundled = BundledLibargon2Test.class.getClassLoader().getResourceAsStream(BundledLibargon2.RESOURCE);
+        assertThat(bundled).as("argon2-jvm bundles " + BundledLibargon2.RESOURCE).isNotNull();
         return bundled;
     }
 
-    private record Probe(String output, String pinned, List<String> mapped) {
+    private record Probe(String output, String pinned, List<String> mapped, String bundled) {
 
         static Probe run(String... jvmOptions) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>();
@@ -81,15 +80,18 @@ class BundledLibargon2Test {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
             String pinned = null;
+            String bundled = null;
             List<String> mapped = new ArrayList<>();
             for (String line : output.split("\n")) {
                 if (line.startsWith("pinned=") && line.length() > "pinned=".length()) {
                     pinned = line.substring("pinned=".length());
                 } else if (line.startsWith("mapped=")) {
                     mapped.add(line.substring("mapped=".length()));
+                } else if (line.startsWith("bundled=")) {
+                    bundled = line.substring("bundled=".length());
                 }
             }
-            return new Probe(output, pinned, mapped);
+            return new Probe(output, pinned, mapped, bundled);
         }
     }
 }
